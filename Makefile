@@ -1,0 +1,47 @@
+# The front door: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FIXTURES := fixtures/guide.json fixtures/certifications.json fixtures/programs.json
+
+.PHONY: help install run seed migrate test test-browser lint fmt bench fixtures clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the pinned packages
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --no-input
+
+seed: migrate ## Load the guide, certification and program fixtures (safe to repeat)
+	$(PY) manage.py loaddata $(FIXTURES)
+
+run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the test suite (not the browser tests)
+	$(BIN)/pytest -m "not browser" -q
+
+test-browser: install ## Run the browser tests in headless Chromium
+	$(BIN)/pytest -m browser -q
+
+lint: install ## ruff check, ruff format --check, and no missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+fmt: install ## Format and autofix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean: ## Remove the virtualenv and the SQLite database
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,156 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from guide import models
+
+
+class CareerStepInline(admin.StackedInline):
+    model = models.CareerStep
+    extra = 0
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class FAQInline(admin.StackedInline):
+    model = models.FAQ
+    extra = 0
+    prepopulated_fields = {"slug": ["question"]}
+
+
+@admin.register(models.Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher", "kind", "as_of", "accessed_on", "reviewed_on"]
+    list_filter = ["kind", "publisher"]
+    search_fields = ["title", "publisher", "url", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(models.Contributor)
+class ContributorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "role"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.GuidePage)
+class GuidePageAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
+    list_filter = ["published", "reviewed_on"]
+    list_select_related = ["author"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "editor", "sources"]
+    inlines = [CareerStepInline, FAQInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "published", "sort_order"]}),
+        (_("Byline and review"), {"fields": ["author", "editor", "reviewed_on", "sources"]}),
+    ]
+
+
+@admin.register(models.CareerStep)
+class CareerStepAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "page", "sort_order", "typical_time", "typical_cost"]
+    list_select_related = ["page"]
+    search_fields = ["title", "body"]
+    autocomplete_fields = ["page", "source"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(models.Duty)
+class DutyAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "sort_order"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(models.ScopeItem)
+class ScopeItemAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "allowed", "state", "source"]
+    list_filter = ["allowed", "state"]
+    list_select_related = ["source"]
+    search_fields = ["task", "notes"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["task"]}
+
+
+@admin.register(models.Specialty, models.Skill, models.TrainingTopic)
+class NamedContentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "sort_order"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.WorkSetting)
+class WorkSettingAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "share_of_jobs_pct", "year", "source"]
+    list_select_related = ["source"]
+    search_fields = ["name"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.IndustryWage)
+class IndustryWageAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "annual_mean", "year", "source"]
+    list_select_related = ["source"]
+    search_fields = ["name"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.CareerPath)
+class CareerPathAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "median_annual_pay", "pay_year", "pay_source"]
+    list_select_related = ["pay_source"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["pay_source"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(models.FAQ)
+class FAQAdmin(SimpleHistoryAdmin):
+    list_display = ["question", "page", "published", "sort_order"]
+    list_filter = ["published", "page"]
+    list_select_related = ["page"]
+    search_fields = ["question", "answer"]
+    autocomplete_fields = ["page"]
+    prepopulated_fields = {"slug": ["question"]}
+
+
+@admin.register(models.Association)
+class AssociationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "abbreviation", "credential", "url"]
+    search_fields = ["name", "abbreviation"]
+    prepopulated_fields = {"slug": ["abbreviation"]}
+
+
+@admin.register(models.WageFigure)
+class WageFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["area_name", "area_type", "year", "annual_median", "employment", "source"]
+    list_filter = ["area_type", "year"]
+    list_select_related = ["source"]
+    search_fields = ["area_name", "area_code", "state_code"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(models.OutlookFigure)
+class OutlookFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["occupation", "period_start", "period_end", "growth_pct", "openings_per_year"]
+    list_select_related = ["source"]
+    search_fields = ["occupation", "soc_code"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(models.Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["created", "page_url", "short_message", "status", "email"]
+    list_filter = ["status", "created"]
+    search_fields = ["message", "page_url", "email"]
+    readonly_fields = ["created", "page_url", "message", "email"]
+    fields = ["created", "page_url", "message", "email", "status", "editor_note"]
+
+    @admin.display(description=_("Message"))
+    def short_message(self, obj):
+        return obj.message[:80]

@@ -1,0 +1,425 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Fixtures refer to rows by slug, so they diff cleanly and load twice without duplicates."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKeyQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class NaturalKeyMixin:
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Source(NaturalKeyMixin, models.Model):
+    class Kind(models.TextChoices):
+        OFFICIAL_DATA = "official_data", _("Official statistics")
+        OFFICIAL = "official", _("Official body or law")
+        SECONDARY = "secondary", _("Secondary source citing an official one")
+        LOW = "low", _("Single or marketing source (shown with a caveat)")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200)
+    url = models.URLField(max_length=500)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
+    as_of = models.CharField(
+        max_length=60,
+        help_text=_("The period the figures describe, as the publisher names it: “May 2025”."),
+    )
+    accessed_on = models.DateField(
+        null=True, blank=True, help_text=_("When we last read this source.")
+    )
+    reviewed_on = models.DateField(
+        null=True, blank=True, help_text=_("When an editor last checked our use of it.")
+    )
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["publisher", "title"]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title} ({self.as_of})"
+
+
+class Contributor(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, help_text=_("Shown in bylines: “Editor”."))
+    bio = models.TextField(blank=True)
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class GuidePageQuerySet(SlugNaturalKeyQuerySet):
+    def published(self):
+        """Pages the public may see."""
+        return self.filter(published=True)
+
+    def for_display(self):
+        """What a page template needs beside the page itself."""
+        return self.select_related("author", "editor").prefetch_related("sources")
+
+
+class GuidePage(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_("The page's address: “faq” is served at /faq/; “home” is the front page."),
+    )
+    title = models.CharField(max_length=120)
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("One or two sentences; used as the meta description for search engines."),
+    )
+    body = models.TextField(
+        blank=True, help_text=_("Markdown. Put figures in their own tables, not in the prose.")
+    )
+    author = models.ForeignKey(
+        Contributor, on_delete=models.PROTECT, related_name="authored_pages", null=True
+    )
+    editor = models.ForeignKey(
+        Contributor,
+        on_delete=models.PROTECT,
+        related_name="edited_pages",
+        null=True,
+        blank=True,
+    )
+    reviewed_on = models.DateField(help_text=_("When an editor last checked every fact."))
+    sources = models.ManyToManyField(Source, related_name="pages", blank=True)
+    published = models.BooleanField(default=False)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GuidePageQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sources])
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.slug == "home":
+            return reverse("guide:home")
+        return reverse("guide:page", kwargs={"slug": self.slug})
+
+
+class OrderedContent(NaturalKeyMixin, models.Model):
+    """Small editable pieces of the guide: ordered, addressable by slug."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order"]
+
+
+class CareerStep(OrderedContent):
+    page = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=120)
+    body = models.TextField(help_text=_("Markdown."))
+    typical_time = models.CharField(max_length=120, blank=True)
+    typical_cost = models.CharField(max_length=120, blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        pass
+
+    def __str__(self):
+        return self.title
+
+
+class Duty(OrderedContent):
+    class Kind(models.TextChoices):
+        CLINICAL = "clinical", _("Clinical")
+        ADMINISTRATIVE = "administrative", _("Administrative")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=160)
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        verbose_name_plural = _("duties")
+
+    def __str__(self):
+        return self.title
+
+
+class ScopeItem(OrderedContent):
+    class Allowed(models.TextChoices):
+        MAY = "may", _("May do")
+        MAY_NOT = "may_not", _("May not do")
+
+    allowed = models.CharField(max_length=10, choices=Allowed.choices)
+    task = models.CharField(max_length=200)
+    notes = models.TextField(blank=True)
+    state = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text=_("Two-letter code for a state rule; blank if general."),
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        pass
+
+    def __str__(self):
+        return self.task
+
+
+class NamedContent(OrderedContent):
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+
+    class Meta(OrderedContent.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class Specialty(NamedContent):
+    history = HistoricalRecords()
+
+    class Meta(NamedContent.Meta):
+        verbose_name_plural = _("specialties")
+
+
+class Skill(NamedContent):
+    history = HistoricalRecords()
+
+
+class TrainingTopic(NamedContent):
+    history = HistoricalRecords()
+
+
+class WorkSetting(NamedContent):
+    share_of_jobs_pct = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    year = models.CharField(max_length=20, blank=True, help_text=_("“2024”."))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+
+class IndustryWage(NamedContent):
+    annual_mean = models.DecimalField(max_digits=9, decimal_places=0)
+    year = models.CharField(max_length=20, help_text=_("The reference period: “May 2023”."))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+
+class CareerPath(OrderedContent):
+    title = models.CharField(max_length=120)
+    description = models.TextField()
+    extra_training = models.TextField(blank=True)
+    soc_code = models.CharField(max_length=7, blank=True, help_text=_("BLS SOC code, if any."))
+    median_annual_pay = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    pay_year = models.CharField(max_length=20, blank=True, help_text=_("“May 2025”."))
+    pay_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        pass
+
+    def __str__(self):
+        return self.title
+
+
+class FAQQuerySet(SlugNaturalKeyQuerySet):
+    def published(self):
+        """Questions the public may see."""
+        return self.filter(published=True)
+
+
+class FAQ(OrderedContent):
+    page = models.ForeignKey(
+        GuidePage, on_delete=models.CASCADE, related_name="faqs", null=True, blank=True
+    )
+    question = models.CharField(max_length=200)
+    answer = models.TextField(help_text=_("Markdown."))
+    published = models.BooleanField(default=True)
+
+    objects = FAQQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQs")
+
+    def __str__(self):
+        return self.question
+
+
+class Association(OrderedContent):
+    name = models.CharField(max_length=160)
+    abbreviation = models.CharField(max_length=20)
+    credential = models.CharField(max_length=40, blank=True, help_text=_("“CMA (AAMA)”."))
+    description = models.TextField()
+    url = models.URLField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta(OrderedContent.Meta):
+        pass
+
+    def __str__(self):
+        return self.name
+
+
+class WageFigureQuerySet(models.QuerySet):
+    def get_by_natural_key(self, soc_code, area_code, year):
+        return self.get(soc_code=soc_code, area_code=area_code, year=year)
+
+    def national(self):
+        """The nationwide row."""
+        return self.filter(area_type=WageFigure.AreaType.NATIONAL)
+
+    def states(self):
+        """The 50 states and DC."""
+        return self.filter(area_type=WageFigure.AreaType.STATE)
+
+    def latest_year(self):
+        """Rows of the newest reference year only."""
+        newest = self.order_by("-year").values("year")[:1]
+        return self.filter(year=models.Subquery(newest))
+
+
+class WageFigure(models.Model):
+    class AreaType(models.TextChoices):
+        NATIONAL = "national", _("National")
+        STATE = "state", _("State")
+        METRO = "metro", _("Metro area")
+
+    soc_code = models.CharField(max_length=7, default="31-9092")
+    area_type = models.CharField(max_length=10, choices=AreaType.choices)
+    area_code = models.CharField(max_length=7, help_text=_("BLS seven-digit area code."))
+    area_name = models.CharField(max_length=120)
+    state_code = models.CharField(max_length=2, blank=True)
+    year = models.PositiveSmallIntegerField(help_text=_("OEWS reference year: May of this year."))
+    employment = models.PositiveIntegerField(null=True, blank=True)
+    annual_mean = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    hourly_mean = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    annual_p10 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    annual_p25 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    annual_median = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    annual_p75 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    annual_p90 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    hourly_p10 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    hourly_p25 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    hourly_median = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    hourly_p75 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    hourly_p90 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="wage_figures")
+
+    objects = WageFigureQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area_type", "area_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soc_code", "area_code", "year"], name="unique_wage_figure"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.area_name}, May {self.year}"
+
+    def natural_key(self):
+        return (self.soc_code, self.area_code, self.year)
+
+    natural_key.dependencies = ["guide.source"]
+
+    @property
+    def reference_period(self):
+        return _("May %(year)s") % {"year": self.year}
+
+
+class OutlookFigure(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    soc_code = models.CharField(max_length=7, default="31-9092")
+    occupation = models.CharField(max_length=120)
+    period_start = models.PositiveSmallIntegerField()
+    period_end = models.PositiveSmallIntegerField()
+    employment_start = models.PositiveIntegerField()
+    employment_end = models.PositiveIntegerField()
+    growth_pct = models.DecimalField(max_digits=5, decimal_places=1)
+    openings_per_year = models.PositiveIntegerField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="outlook_figures")
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "occupation"]
+
+    def __str__(self):
+        return f"{self.occupation}, {self.period_start}–{self.period_end}"
+
+    @property
+    def employment_change(self):
+        return self.employment_end - self.employment_start
+
+
+class Feedback(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        FIXED = "fixed", _("Fixed")
+        DECLINED = "declined", _("No change needed")
+
+    page_url = models.CharField(max_length=300, help_text=_("The page the reader was on."))
+    message = models.TextField(max_length=4000)
+    email = models.EmailField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    editor_note = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name_plural = _("feedback")
+
+    def __str__(self):
+        return f"{self.page_url}: {self.message[:60]}"

@@ -1,0 +1,101 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from programs import models
+
+
+@admin.register(models.School)
+class SchoolAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "city", "state", "sector", "is_open", "ipeds_unitid"]
+    list_filter = ["is_open", "state", "sector"]
+    search_fields = ["name", "alias", "city", "ipeds_unitid"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Program)
+class ProgramAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "school",
+        "credential",
+        "format",
+        "length_months",
+        "total_cost",
+        "accreditation",
+        "published",
+    ]
+    list_filter = ["published", "credential", "format", "accreditation", "school__state"]
+    list_select_related = ["school"]
+    search_fields = ["name", "school__name", "school__city"]
+    autocomplete_fields = ["school"]
+    readonly_fields = ["total_cost"]
+    filter_horizontal = ["certifications"]
+    fieldsets = [
+        (None, {"fields": ["school", "name", "slug", "credential", "published"]}),
+        (
+            _("Format and schedule"),
+            {
+                "fields": [
+                    "format",
+                    "format_confirmed",
+                    "evening",
+                    "weekend",
+                    "part_time",
+                    "onsite_hours",
+                ]
+            },
+        ),
+        (
+            _("Length"),
+            {
+                "fields": [
+                    "length_months",
+                    "length_is_typical",
+                    "length_hours",
+                    "length_hours_unit",
+                    "length_source",
+                ]
+            },
+        ),
+        (
+            _("Cost"),
+            {
+                "fields": [
+                    "tuition_fees",
+                    "books_supplies",
+                    "other_costs",
+                    "total_cost",
+                    "cost_suspect",
+                    "exam_fee_included",
+                    "cost_source",
+                ]
+            },
+        ),
+        (_("Externship"), {"fields": ["has_externship", "externship_hours"]}),
+        (
+            _("Accreditation and exams"),
+            {
+                "fields": [
+                    "accreditation",
+                    "accreditation_note",
+                    "accreditation_checked_on",
+                    "certifications",
+                ]
+            },
+        ),
+        (
+            _("Size and sources"),
+            {
+                "fields": [
+                    "graduates_per_year",
+                    "graduates_year",
+                    "graduates_source",
+                    "ipeds_award_level",
+                    "data_source",
+                    "data_as_of",
+                    "last_verified",
+                ]
+            },
+        ),
+    ]
