@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FIXTURES := fixtures/guide.json fixtures/certifications.json fixtures/programs.json
 
 .PHONY: help install run seed migrate test test-browser lint fmt bench fixtures clean
 
@@ -22,8 +21,8 @@ install: $(VENV)/.installed ## Create the virtualenv and install the pinned pack
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --no-input
 
-seed: migrate ## Load the guide, certification and program fixtures (safe to repeat)
-	$(PY) manage.py loaddata $(FIXTURES)
+seed: migrate ## Add the fixtures' rows that are missing; never overwrites editors' changes
+	$(PY) manage.py seed
 
 run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -110,7 +110,8 @@ class GuidePage(NaturalKeyMixin, models.Model):
     sources = models.ManyToManyField(Source, related_name="pages", blank=True)
     published = models.BooleanField(default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Not auto_now: raw fixture loads skip auto_now, and this default lets fixtures omit it.
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = GuidePageQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources])
@@ -120,6 +121,10 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.slug == "home":
