@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
+from guide.admin_tools import ReviewedAdminMixin
 
 
 class EligibilityRouteInline(admin.StackedInline):
@@ -20,7 +21,8 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(SimpleHistoryAdmin):
+class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    review_field = "verified_on"
     list_display = ["code", "name", "body", "fee_member", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
@@ -53,7 +55,8 @@ class CertificationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(SimpleHistoryAdmin):
+class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    review_field = "verified_on"
     list_display = ["name", "certification", "education", "verified_on"]
     list_filter = ["certification", "education"]
     list_select_related = ["certification__body"]

@@ -1,8 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from guide import models
+from guide.admin_tools import ReviewedAdminMixin
 
 
 class CareerStepInline(admin.StackedInline):
@@ -19,7 +22,8 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(models.Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    review_field = "reviewed_on"
     list_display = ["title", "publisher", "kind", "as_of", "accessed_on", "reviewed_on"]
     list_filter = ["kind", "publisher"]
     search_fields = ["title", "publisher", "url", "slug"]
@@ -34,7 +38,8 @@ class ContributorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(SimpleHistoryAdmin):
+class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    review_field = "reviewed_on"
     list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]
@@ -145,12 +150,50 @@ class OutlookFigureAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created", "page_url", "short_message", "status", "email"]
+    list_display = ["created", "page_link", "short_message", "status", "email"]
     list_filter = ["status", "created"]
     search_fields = ["message", "page_url", "email"]
-    readonly_fields = ["created", "page_url", "message", "email"]
-    fields = ["created", "page_url", "message", "email", "status", "editor_note"]
+    readonly_fields = ["created", "page_link", "message", "email"]
+    fields = ["created", "page_link", "message", "email", "status", "editor_note"]
+    actions = ["mark_in_progress", "mark_fixed", "mark_declined"]
+
+    def has_add_permission(self, request):
+        return False
 
     @admin.display(description=_("Message"))
     def short_message(self, obj):
         return obj.message[:80]
+
+    @admin.display(description=_("Page"), ordering="page_url")
+    def page_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.page_url, obj.page_url)
+
+    def _set_status(self, request, queryset, status):
+        count = queryset.update(status=status, handled_by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d item marked “%(status)s”.",
+                "%(count)d items marked “%(status)s”.",
+                count,
+            )
+            % {"count": count, "status": models.Feedback.Status(status).label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark as in progress"), permissions=["change"])
+    def mark_in_progress(self, request, queryset):
+        self._set_status(request, queryset, models.Feedback.Status.IN_PROGRESS)
+
+    @admin.action(description=_("Mark as fixed"), permissions=["change"])
+    def mark_fixed(self, request, queryset):
+        self._set_status(request, queryset, models.Feedback.Status.FIXED)
+
+    @admin.action(description=_("Mark as no change needed"), permissions=["change"])
+    def mark_declined(self, request, queryset):
+        self._set_status(request, queryset, models.Feedback.Status.DECLINED)
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.handled_by = request.user
+        super().save_model(request, obj, form, change)

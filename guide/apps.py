@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class GuideConfig(AppConfig):
     name = "guide"
     verbose_name = _("Career guide")
+
+    def ready(self):
+        from guide.editors import sync_after_migrate
+
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="sync_editors_group")

@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from guide.admin_tools import ReviewedAdminMixin
 from programs import models
+from programs.resources import ProgramResource
 
 
 @admin.register(models.School)
@@ -14,7 +17,9 @@ class SchoolAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    review_field = "last_verified"
+    resource_classes = [ProgramResource]
     list_display = [
         "name",
         "school",

@@ -39,8 +39,8 @@ class Command(BaseCommand):
             # a row that already exists belongs to the editors now, so it is left alone.
             for deserialized in serializers.deserialize("json", stream):
                 instance = deserialized.object
-                model = type(instance)
-                if instance.pk is not None and model._default_manager.filter(pk=instance.pk).exists():
+                existing = type(instance)._default_manager.filter(pk=instance.pk)
+                if instance.pk is not None and existing.exists():
                     kept += 1
                     continue
                 deserialized.save()
