@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run seed migrate test test-browser lint fmt bench fixtures clean
+.PHONY: help install run seed migrate test test-browser lint fmt serve-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,11 @@ lint: install ## ruff check, ruff format --check, and no missing migrations
 fmt: install ## Format and autofix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+serve-prod: install ## Production settings: collectstatic, migrate, gunicorn (needs the variables in .env.example)
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --no-input -v0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn -c gunicorn.conf.py
 
 clean: ## Remove the virtualenv and the SQLite database
 	rm -rf $(VENV) db.sqlite3 staticfiles
