@@ -2,13 +2,17 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from config import ratelimit
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -89,6 +93,29 @@ class EditorsAdminSite(admin.AdminSite):
             **(extra_context or {}),
         }
         return super().index(request, context)
+
+    def login(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        ip = ratelimit.client_ip(request)
+        username = request.POST.get("username", "")[:150].lower()
+        if (
+            ratelimit.count("login-user", username) >= settings.LOGIN_FAILURES_PER_USER
+            or ratelimit.count("login-ip", ip) >= settings.LOGIN_FAILURES_PER_IP
+        ):
+            return TemplateResponse(
+                request,
+                "admin/login_locked.html",
+                {**self.each_context(request), "minutes": settings.LOGIN_LOCKOUT_SECONDS // 60},
+                status=429,
+            )
+        response = super().login(request, extra_context)
+        if request.user.is_authenticated:
+            ratelimit.reset("login-user", username)
+        else:
+            ratelimit.hit("login-user", username, settings.LOGIN_LOCKOUT_SECONDS)
+            ratelimit.hit("login-ip", ip, settings.LOGIN_LOCKOUT_SECONDS)
+        return response
 
     def overdue_summary(self, request):
         """One line per reviewable model the editor may see: how many rows are overdue."""

@@ -202,3 +202,22 @@ def test_csv_export_lists_filtered_programs(admin_client):
 def test_unpublished_page_is_404_for_the_public(client):
     make_page(slug="draft-page", published=False)
     assert client.get("/draft-page/").status_code == 404
+
+
+def test_admin_login_locks_out_after_repeated_failures(client, editor):
+    url = reverse("admin:login")
+    for _ in range(5):
+        response = client.post(url, {"username": "erin", "password": "wrong"})
+        assert response.status_code == 200
+    locked = client.post(url, {"username": "erin", "password": "a-long-editor-passphrase-7"})
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_successful_login_clears_earlier_failures(client, editor):
+    url = reverse("admin:login")
+    for _ in range(4):
+        client.post(url, {"username": "erin", "password": "wrong"})
+    ok = client.post(url, {"username": "erin", "password": "a-long-editor-passphrase-7"})
+    assert ok.status_code == 302

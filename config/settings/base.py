@@ -189,3 +189,10 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_FORMATS = [CSV]
 EXPORT_FORMATS = [CSV]
+
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Admin sign-in: lock an account or an address out after this many failures in the window.
+LOGIN_FAILURES_PER_USER = 5
+LOGIN_FAILURES_PER_IP = 20
+LOGIN_LOCKOUT_SECONDS = 15 * 60
