@@ -1,0 +1,73 @@
+import pytest
+from django.test import override_settings
+
+from tests.factories import make_page
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(PAGE_CACHE_SECONDS=600):
+        yield
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, django_assert_num_queries):
+    make_page(slug="faq", title="Questions")
+    first = client.get("/faq/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get("/faq/")
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "must-revalidate" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"] and "HX-Request" in second["Vary"]
+
+
+def test_an_edit_is_visible_at_once(client):
+    page = make_page(slug="faq", title="Questions")
+    assert "Questions" in client.get("/faq/").content.decode()
+    page.title = "Answers to your questions"
+    page.save()
+    assert "Answers to your questions" in client.get("/faq/").content.decode()
+
+
+def test_a_deleted_page_is_gone_at_once(client):
+    page = make_page(slug="faq")
+    assert client.get("/faq/").status_code == 200
+    page.delete()
+    assert client.get("/faq/").status_code == 404
+
+
+def test_visitors_with_a_session_are_not_served_cached_pages(client):
+    make_page(slug="faq")
+    client.get("/faq/")
+    client.cookies["sessionid"] = "abc"
+    response = client.get("/faq/")
+    assert response.status_code == 200
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_responses_that_set_cookies_are_not_cached():
+    from django.http import HttpResponse
+
+    from config.page_cache import AnonymousPageCacheMiddleware
+
+    response = HttpResponse("form with a token")
+    response.set_cookie("csrftoken", "x")
+    assert not AnonymousPageCacheMiddleware.is_cacheable_response(response)
+
+
+def test_etag_gives_not_modified(client):
+    make_page(slug="faq")
+    first = client.get("/faq/")
+    again = client.get("/faq/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_htmx_partial_and_full_page_are_cached_apart(client):
+    from config.page_cache import AnonymousPageCacheMiddleware
+
+    full = client.get("/healthz").wsgi_request
+    assert AnonymousPageCacheMiddleware.cache_key(full) != AnonymousPageCacheMiddleware.cache_key(
+        client.get("/healthz", headers={"HX-Request": "true"}).wsgi_request
+    )
