@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run seed migrate test test-browser lint fmt serve-prod clean
+.PHONY: help install run seed migrate test test-browser test-servers lint fmt serve-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -27,11 +27,14 @@ seed: migrate ## Add the fixtures' rows that are missing; never overwrites edito
 run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite (not the browser tests)
-	$(BIN)/pytest -m "not browser" -q
+test: install ## Run the test suite (not the browser or multi-server tests)
+	$(BIN)/pytest -m "not browser and not servers" -q
 
 test-browser: install ## Run the browser tests in headless Chromium
 	$(BIN)/pytest -m browser -q
+
+test-servers: install ## Two gunicorn servers on PostgreSQL and Redis: an edit shows on both
+	$(BIN)/pytest -m servers -q
 
 lint: install ## ruff check, ruff format --check, and no missing migrations
 	$(BIN)/ruff check .
