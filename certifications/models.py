@@ -102,6 +102,15 @@ class Certification(NaturalKeyMixin, models.Model):
         return reverse("certifications:detail", kwargs={"slug": self.slug})
 
     @property
+    def delivery_places(self):
+        places = [
+            (self.at_test_center, _("At a test center")),
+            (self.at_school, _("At a school, with a proctor")),
+            (self.at_home, _("At home, with a live remote proctor")),
+        ]
+        return [label for offered, label in places if offered]
+
+    @property
     def total_items(self):
         if self.scored_items is None:
             return None

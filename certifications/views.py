@@ -1,5 +1,10 @@
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
 
+from certifications.comparison import comparison_rows
+from certifications.eligibility import answer_for
+from certifications.forms import EligibilityForm
 from certifications.models import Certification
 
 
@@ -9,9 +14,45 @@ class CertificationListView(ListView):
     def get_queryset(self):
         return Certification.objects.published().for_comparison()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        only_differences = self.request.GET.get("differences") == "1"
+        rows = comparison_rows(context["certifications"])
+        context["rows"] = [row for row in rows if row.differs] if only_differences else rows
+        context["only_differences"] = only_differences
+        context["crumbs"] = [(_("Certifications"), "")]
+        return context
+
 
 class CertificationDetailView(DetailView):
     context_object_name = "certification"
 
     def get_queryset(self):
         return Certification.objects.published().for_comparison()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [
+            (_("Certifications"), reverse("certifications:list")),
+            (self.object.code, ""),
+        ]
+        return context
+
+
+class EligibilityView(TemplateView):
+    template_name = "certifications/eligibility.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = EligibilityForm(self.request.GET or None)
+        answers = None
+        if form.is_bound and form.is_valid():
+            profile = form.profile()
+            certifications = Certification.objects.published().for_comparison()
+            answers = [answer_for(certification, profile) for certification in certifications]
+        context.update(
+            form=form,
+            answers=answers,
+            crumbs=[(_("Certifications"), reverse("certifications:list")), (_("Eligibility"), "")],
+        )
+        return context

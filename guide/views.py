@@ -1,6 +1,11 @@
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, TemplateView
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, TemplateView
 
+from config import ratelimit
+from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
 
 
@@ -50,3 +55,33 @@ class GuidePageView(DetailView):
     def get_template_names(self):
         page_template = f"guide/page_{self.object.slug.replace('-', '_')}.html"
         return [page_template, "guide/guidepage_detail.html"]
+
+
+class FeedbackView(CreateView):
+    form_class = FeedbackForm
+    template_name = "guide/feedback.html"
+
+    def get_initial(self):
+        return {"page_url": self.request.GET.get("page", "/")[:300]}
+
+    def post(self, request, *args, **kwargs):
+        ip = ratelimit.client_ip(request)
+        if ratelimit.count("feedback", ip) >= settings.FEEDBACK_PER_IP:
+            self.object = None
+            context = self.get_context_data(form=self.get_form(), rate_limited=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.hit("feedback", ratelimit.client_ip(self.request), settings.FEEDBACK_WINDOW)
+        if not form.is_spam():
+            self.object = form.save()
+        messages.success(
+            self.request, _("Thank you. An editor will read your note and check the page.")
+        )
+        return redirect(form.cleaned_data["page_url"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [(_("Suggest an update"), "")]
+        return context

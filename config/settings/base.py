@@ -202,3 +202,6 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 LOGIN_FAILURES_PER_USER = 5
 LOGIN_FAILURES_PER_IP = 20
 LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Reader feedback: at most this many notes per address per window.
+FEEDBACK_PER_IP = 5
+FEEDBACK_WINDOW = 10 * 60
