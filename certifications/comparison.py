@@ -1,23 +1,11 @@
 """The side-by-side table: one row per fact, one cell per credential, as plain text."""
 
-from dataclasses import dataclass
-
 from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from guide.comparison import Row
 from guide.templatetags.guide_tags import dollars
-
-
-@dataclass
-class Row:
-    label: str
-    cells: list
-    kind: str = "text"
-
-    @property
-    def differs(self):
-        return len({repr(cell) for cell in self.cells}) > 1
 
 
 def _minutes(value):

@@ -29,6 +29,10 @@ class CertificationQuerySet(SlugNaturalKeyQuerySet):
         """Credentials the public may see."""
         return self.filter(published=True)
 
+    def visible_to(self, user):
+        """Editors preview drafts; everyone else sees published credentials only."""
+        return self.all() if user.is_staff else self.published()
+
     def for_comparison(self):
         """Everything the side-by-side table shows, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(

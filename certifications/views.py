@@ -28,7 +28,7 @@ class CertificationDetailView(DetailView):
     context_object_name = "certification"
 
     def get_queryset(self):
-        return Certification.objects.published().for_comparison()
+        return Certification.objects.visible_to(self.request.user).for_comparison()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

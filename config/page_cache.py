@@ -82,5 +82,7 @@ class AnonymousPageCacheMiddleware:
     def cache_key(request):
         path = request.get_full_path()
         variant = "htmx" if request.headers.get("HX-Request") else "page"
+        # The shortlist bar differs per visitor; visitors with the same shortlist share pages.
+        path += "\n" + request.COOKIES.get("shortlist", "")[:700]
         digest = hashlib.sha256(path.encode("utf-8", "replace")).hexdigest()
         return f"page-cache:{content_version()}:{request.method}:{variant}:{digest}"

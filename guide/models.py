@@ -77,6 +77,10 @@ class GuidePageQuerySet(SlugNaturalKeyQuerySet):
         """Pages the public may see."""
         return self.filter(published=True)
 
+    def visible_to(self, user):
+        """Editors preview drafts; everyone else sees published pages only."""
+        return self.all() if user.is_staff else self.published()
+
     def for_display(self):
         """What a page template needs beside the page itself."""
         return self.select_related("author", "editor").prefetch_related("sources")

@@ -45,7 +45,7 @@ class GuidePageView(DetailView):
     context_object_name = "page"
 
     def get_queryset(self):
-        return GuidePage.objects.published().for_display()
+        return GuidePage.objects.visible_to(self.request.user).for_display()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -44,9 +44,47 @@ class ProgramQuerySet(SlugNaturalKeyQuerySet):
         """Programs the public may see: published, at an open school, cost not suspect."""
         return self.filter(published=True, school__is_open=True)
 
+    def visible_to(self, user):
+        """Editors preview drafts; everyone else sees published programs only."""
+        return self.all() if user.is_staff else self.published()
+
     def for_listing(self):
         """What a result card shows, in a fixed number of queries."""
-        return self.select_related("school").prefetch_related("certifications")
+        return self.select_related("school").prefetch_related(
+            models.Prefetch(
+                "certifications", queryset=Certification.objects.order_by("sort_order")
+            )
+        )
+
+    def matching_text(self, text):
+        """School name, alias or city contains the text."""
+        return self.filter(
+            models.Q(school__name__icontains=text)
+            | models.Q(school__alias__icontains=text)
+            | models.Q(school__city__icontains=text)
+        )
+
+    def in_state(self, state):
+        return self.filter(school__state=state)
+
+    def costing_at_most(self, dollars):
+        """Known total cost within budget, plus every program whose cost is unknown."""
+        return self.filter(models.Q(total_cost__lte=dollars) | models.Q(total_cost__isnull=True))
+
+    def lasting_at_most(self, months):
+        """Known length within the limit, plus every program whose length is unknown."""
+        return self.filter(
+            models.Q(length_months__lte=months) | models.Q(length_months__isnull=True)
+        )
+
+    def within_box(self, south, north, west, east):
+        """Programs at schools inside a latitude/longitude box (a cheap first cut for distance)."""
+        return self.filter(
+            school__latitude__gte=south,
+            school__latitude__lte=north,
+            school__longitude__gte=west,
+            school__longitude__lte=east,
+        )
 
 
 class Program(NaturalKeyMixin, models.Model):

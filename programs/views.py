@@ -1,18 +1,187 @@
-from django.views.generic import DetailView, ListView
+import csv
 
+from django.contrib import messages
+from django.http import HttpResponseForbidden, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, TemplateView
+
+from programs import shortlist
+from programs.comparison import comparison_rows
+from programs.finder import Finder
 from programs.models import Program
 
 
-class ProgramListView(ListView):
-    paginate_by = 25
-    context_object_name = "programs"
+class ShortlistMixin:
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        slugs = shortlist.read(self.request)
+        context["shortlist"] = slugs
+        context["compare_url"] = compare_url(slugs)
+        return context
 
-    def get_queryset(self):
-        return Program.objects.published().for_listing().order_by("school__name", "name", "pk")
+
+def compare_url(slugs):
+    return reverse("programs:compare") + "?" + "&".join(f"p={slug}" for slug in slugs)
 
 
-class ProgramDetailView(DetailView):
+class ProgramListView(ShortlistMixin, TemplateView):
+    template_name = "programs/program_list.html"
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["programs/program_list.html#finder"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        result = Finder(self.request.GET).run(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            result=result,
+            form=result.filterset.form,
+            page=result.page,
+            page_range=result.page_range,
+            query=query.urlencode(),
+            crumbs=[(_("Find a program"), "")],
+        )
+        return context
+
+
+class ProgramDetailView(ShortlistMixin, DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return Program.objects.published().for_listing()
+        return Program.objects.visible_to(self.request.user).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["crumbs"] = [
+            (_("Find a program"), reverse("programs:list")),
+            (self.object.school.name, ""),
+        ]
+        return context
+
+
+def requested_programs(request):
+    """The programs named by ?p=slug, in the order given, and how many slugs were unknown."""
+    slugs = shortlist.clean(request.GET.getlist("p")[:20])
+    rows = Program.objects.published().for_listing().in_bulk(slugs, field_name="slug")
+    programs = [rows[slug] for slug in slugs if slug in rows]
+    unknown = len(request.GET.getlist("p")) - len(programs)
+    return programs, unknown
+
+
+class CompareView(ShortlistMixin, TemplateView):
+    template_name = "programs/compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programs, unknown = requested_programs(self.request)
+        only_differences = self.request.GET.get("differences") == "1"
+        rows = comparison_rows(programs)
+        context.update(
+            programs=programs,
+            unknown=unknown,
+            rows=[row for row in rows if row.differs] if only_differences else rows,
+            only_differences=only_differences,
+            slugs_query="&".join(f"p={p.slug}" for p in programs),
+            crumbs=[(_("Find a program"), reverse("programs:list")), (_("Compare"), "")],
+        )
+        return context
+
+
+EXPORT_COLUMNS = [
+    ("School", lambda p: p.school.name),
+    ("City", lambda p: p.school.city),
+    ("State", lambda p: p.school.state),
+    ("Program", lambda p: p.name),
+    ("Credential", lambda p: p.get_credential_display()),
+    ("Format", lambda p: p.get_format_display()),
+    ("Format confirmed", lambda p: "yes" if p.format_confirmed else "no"),
+    ("Length (months)", lambda p: p.length_months),
+    ("Length is typical, not reported", lambda p: "yes" if p.length_is_typical else "no"),
+    ("Tuition and fees ($)", lambda p: "" if p.cost_suspect else p.tuition_fees),
+    ("Books and supplies ($)", lambda p: p.books_supplies),
+    ("Total cost ($)", lambda p: p.total_cost),
+    ("Cost source", lambda p: p.cost_source),
+    ("Accreditation", lambda p: p.accreditation_note or p.get_accreditation_display()),
+    ("Graduates", lambda p: p.graduates_per_year),
+    ("Graduates year", lambda p: p.graduates_year),
+    ("Distance (miles)", lambda p: "" if p.distance is None else f"{p.distance:.1f}"),
+    ("Page", lambda p: p.get_absolute_url()),
+]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(request):
+    if request.GET.getlist("p"):
+        programs, _unknown = requested_programs(request)
+        for program in programs:
+            program.distance = None
+    else:
+        programs = Finder(request.GET).run(everything=True).programs
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow([name for name, _value in EXPORT_COLUMNS])
+        for program in programs:
+            yield writer.writerow(
+                [
+                    "" if value(program) is None else value(program)
+                    for _name, value in EXPORT_COLUMNS
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="medical-assistant-programs.csv"'
+    return response
+
+
+def same_origin(request):
+    """Browsers say where a form post came from; only our own pages may change a shortlist."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in {"same-origin", "none"}
+    origin = request.headers.get("Origin")
+    return origin == f"{request.scheme}://{request.get_host()}"
+
+
+# The shortlist forms carry no CSRF token so that result pages stay cacheable for everyone;
+# the Origin / Sec-Fetch-Site check above stops other sites from posting to it instead.
+@csrf_exempt
+@require_POST
+def update_shortlist(request):
+    if not same_origin(request):
+        return HttpResponseForbidden(_("This form can only be sent from our own pages."))
+    slugs = shortlist.read(request)
+    slug = request.POST.get("slug", "")[:160]
+    action = request.POST.get("action")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("programs:list")
+    if action == "add" and slug not in slugs:
+        if len(slugs) >= shortlist.LIMIT:
+            messages.warning(
+                request,
+                _("You can compare up to %(limit)d programs. Remove one to add another.")
+                % {"limit": shortlist.LIMIT},
+            )
+        elif Program.objects.published().filter(slug=slug).exists():
+            slugs.append(slug)
+    elif action == "remove":
+        slugs = [s for s in slugs if s != slug]
+    elif action == "clear":
+        slugs = []
+    if request.POST.get("to_compare"):
+        target = compare_url(slugs)
+    return shortlist.write(redirect(target), slugs)

@@ -1,0 +1,112 @@
+"""The rows of the program page and the compare view, as plain text per program."""
+
+from django.template.defaultfilters import date as date_filter
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from guide.comparison import Row
+from guide.templatetags.guide_tags import dollars
+
+NOT_REPORTED = gettext_lazy("Not reported")
+
+
+def money(value):
+    return dollars(value) if value is not None else NOT_REPORTED
+
+
+def total_cost(program):
+    if program.cost_suspect:
+        return _("Not shown: the reported figure looks wrong")
+    return money(program.total_cost)
+
+
+def length(program):
+    if program.length_months is None:
+        return NOT_REPORTED
+    text = _("%(months)s months") % {"months": f"{float(program.length_months):g}"}
+    return text + (" " + _("(typical for this credential)") if program.length_is_typical else "")
+
+
+def program_format(program):
+    label = program.get_format_display()
+    return (
+        label
+        if program.format_confirmed
+        else _("%(format)s (not yet confirmed)") % {"format": label}
+    )
+
+
+def yes_no_unknown(value):
+    if value is None:
+        return _("Not known")
+    return _("Yes") if value else _("No")
+
+
+def schedule(program):
+    options = [
+        label
+        for offered, label in (
+            (program.evening, _("Evenings")),
+            (program.weekend, _("Weekends")),
+            (program.part_time, _("Part time")),
+        )
+        if offered
+    ]
+    return ", ".join(str(o) for o in options) if options else _("Not reported")
+
+
+def externship(program):
+    if program.externship_hours:
+        return _("%(hours)d hours") % {"hours": program.externship_hours}
+    return yes_no_unknown(program.has_externship)
+
+
+def accreditation(program):
+    label = program.accreditation_note or program.get_accreditation_display()
+    if program.accreditation_checked_on:
+        label += " " + _("(checked %(date)s)") % {
+            "date": date_filter(program.accreditation_checked_on, "M j, Y")
+        }
+    return label
+
+
+def graduates(program):
+    if program.graduates_per_year is None:
+        return NOT_REPORTED
+    return _("%(count)s in %(year)s") % {
+        "count": f"{program.graduates_per_year:,}",
+        "year": program.graduates_year,
+    }
+
+
+def comparison_rows(programs):
+    return [
+        Row(_("School"), [p.school.name for p in programs]),
+        Row(_("Location"), [f"{p.school.city}, {p.school.state}" for p in programs]),
+        Row(_("Credential"), [p.get_credential_display() for p in programs]),
+        Row(_("Format"), [program_format(p) for p in programs]),
+        Row(_("Length"), [length(p) for p in programs]),
+        Row(
+            _("Tuition and fees"),
+            [money(None if p.cost_suspect else p.tuition_fees) for p in programs],
+        ),
+        Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
+        Row(_("Other costs"), [money(p.other_costs) for p in programs]),
+        Row(_("Total cost"), [total_cost(p) for p in programs]),
+        Row(_("Exam fee included"), [yes_no_unknown(p.exam_fee_included) for p in programs]),
+        Row(_("Schedule"), [schedule(p) for p in programs]),
+        Row(_("Externship"), [externship(p) for p in programs]),
+        Row(
+            _("Hours on site"),
+            [str(p.onsite_hours) if p.onsite_hours else NOT_REPORTED for p in programs],
+        ),
+        Row(_("Accreditation"), [accreditation(p) for p in programs]),
+        Row(
+            _("Prepares you for"),
+            [", ".join(c.code for c in p.certifications.all()) or NOT_REPORTED for p in programs],
+        ),
+        Row(_("Graduates a year"), [graduates(p) for p in programs]),
+        Row(_("Cost source"), [p.cost_source or NOT_REPORTED for p in programs]),
+        Row(_("Length source"), [p.length_source or NOT_REPORTED for p in programs]),
+        Row(_("Graduates source"), [p.graduates_source or NOT_REPORTED for p in programs]),
+    ]

@@ -1,0 +1,285 @@
+"""The program finder's filters: one form for every public query parameter, and the facets.
+
+Facet groups (format, credential, ...) are "OR within a group, AND across groups" except
+schedule, where every chosen option must hold. Each option's count is what the results would
+be if the visitor ticked it, given everything else they chose, all in one aggregate query.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from guide.widgets import StrictNumberInput
+from programs import geo
+from programs.models import Program
+
+STATES = [
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+]
+RADII = [
+    ("10", _("10 miles")),
+    ("25", _("25 miles")),
+    ("50", _("50 miles")),
+    ("100", _("100 miles")),
+]
+SORTS = [
+    ("graduates", _("Most graduates first")),
+    ("cost", _("Lowest total cost first")),
+    ("length", _("Shortest first")),
+    ("distance", _("Nearest first")),
+    ("name", _("School name A to Z")),
+]
+FACETS = {
+    "format": Program.Format.choices,
+    "credential": Program.Credential.choices,
+    "accreditation": [("caahep", _("CAAHEP")), ("abhes", _("ABHES"))],
+    "certification": [("cma", "CMA"), ("rma", "RMA"), ("ncma", "NCMA"), ("ccma", "CCMA")],
+    "schedule": [
+        ("evening", _("Evening classes")),
+        ("weekend", _("Weekend classes")),
+        ("part_time", _("Part time")),
+    ],
+    "externship": [("1", _("Includes an externship"))],
+}
+FACET_LABELS = {
+    "format": _("Format"),
+    "credential": _("Credential"),
+    "accreditation": _("Program accreditation"),
+    "certification": _("Prepares you for"),
+    "schedule": _("Schedule"),
+    "externship": _("Externship"),
+}
+# Within these groups every chosen option must hold, so a count includes the group's own choice.
+ALL_OF = {"schedule", "externship"}
+
+
+def option_q(group, value):
+    """The condition one facet option puts on a program."""
+    if group == "certification":
+        prepared = Program.certifications.through.objects.filter(
+            program=OuterRef("pk"), certification__slug=value
+        )
+        return Q(Exists(prepared))
+    if group == "schedule":
+        return Q(**{value: True})
+    if group == "externship":
+        return Q(has_externship=True)
+    return Q(**{group: value})
+
+
+def group_q(group, values):
+    if not values:
+        return Q()
+    conditions = [option_q(group, value) for value in values]
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined & condition if group in ALL_OF else combined | condition
+    return combined
+
+
+class FinderForm(forms.Form):
+    """Parameters that are not plain filters: distance, sort and the unknown-values switch."""
+
+    zip = forms.CharField(
+        label=_("ZIP code"),
+        required=False,
+        max_length=5,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Within"), choices=RADII, coerce=int, required=False, initial="25"
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    include_unknown = forms.BooleanField(
+        label=_("Include programs whose cost or length is not reported"), required=False
+    )
+
+    def clean_zip(self):
+        value = self.cleaned_data["zip"].strip()
+        if not value:
+            return ""
+        if not geo.is_zip(value):
+            raise forms.ValidationError(_("Enter a five-digit US ZIP code."))
+        if geo.zip_coordinates(value) is None:
+            raise forms.ValidationError(_("We don't know that ZIP code. Check it and try again."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sort") == "distance" and not cleaned.get("zip"):
+            self.add_error("sort", _("Enter a ZIP code to sort by distance."))
+            cleaned["sort"] = ""
+        return cleaned
+
+
+class ProgramFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("School or city"), method="filter_text", max_length=100)
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=STATES, method="filter_state", empty_label=_("Any state")
+    )
+    max_months = django_filters.NumberFilter(
+        label=_("Longest length (months)"),
+        method="filter_months",
+        min_value=1,
+        max_value=120,
+        widget=StrictNumberInput,
+    )
+    max_cost = django_filters.NumberFilter(
+        label=_("Highest total cost ($)"),
+        method="filter_cost",
+        min_value=0,
+        max_value=1_000_000,
+        widget=StrictNumberInput,
+    )
+    format = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["format"],
+        choices=FACETS["format"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    credential = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["credential"],
+        choices=FACETS["credential"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    accreditation = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["accreditation"],
+        choices=FACETS["accreditation"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    certification = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["certification"],
+        choices=FACETS["certification"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    schedule = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["schedule"],
+        choices=FACETS["schedule"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    externship = django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS["externship"],
+        choices=FACETS["externship"],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Program
+        fields = []
+        form = FinderForm
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching_text(value.strip()) if value.strip() else queryset
+
+    def filter_state(self, queryset, name, value):
+        return queryset.in_state(value)
+
+    def filter_months(self, queryset, name, value):
+        return queryset.lasting_at_most(value)
+
+    def filter_cost(self, queryset, name, value):
+        return queryset.costing_at_most(value)
+
+    def filter_facet(self, queryset, name, value):
+        # Facets are applied together in facet_counts(), where each group can be left out.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters and value not in (None, "", []):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def chosen(self):
+        """The valid facet choices, by group."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        return {group: data.get(group) or [] for group in FACETS}
+
+    def unknown_q(self):
+        """Programs kept by costing_at_most/lasting_at_most only because a value is unknown."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        q = Q()
+        if data.get("max_cost") is not None:
+            q |= Q(total_cost__isnull=True)
+        if data.get("max_months") is not None:
+            q |= Q(length_months__isnull=True)
+        return q
+
+    def facet_counts(self, queryset):
+        """Total, left-out unknowns and every option's count, in one query."""
+        chosen = self.chosen()
+        every = Q()
+        for group, values in chosen.items():
+            every &= group_q(group, values)
+        unknown = self.unknown_q()
+        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
+        kept = Q() if (not unknown or include_unknown) else ~unknown
+        aggregates = {"total": Count("pk", filter=every & kept)}
+        if unknown and not include_unknown:
+            aggregates["left_out"] = Count("pk", filter=every & unknown)
+        for group, options in FACETS.items():
+            others = Q()
+            for other, values in chosen.items():
+                if other != group or group in ALL_OF:
+                    others &= group_q(other, values)
+            for value, _label in options:
+                condition = others & option_q(group, value) & kept
+                aggregates[f"{group}__{value}"] = Count("pk", filter=condition)
+        counts = queryset.aggregate(**aggregates)
+        return counts, every & kept

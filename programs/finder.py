@@ -1,0 +1,256 @@
+"""Runs a finder query: filters, distance, facets, order and one page of results.
+
+Queries, whatever the data size: one aggregate (total, left-out count and every facet count),
+one for the page of programs with their schools, one for their certifications; with a ZIP code,
+one more for the schools near it; sorted by distance, one more for the order.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from programs import geo
+from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, STATES, ProgramFilter
+from programs.models import Program
+
+PER_PAGE = 25
+DEFAULT_RADIUS = 25
+ORDERINGS = {
+    "graduates": [F("graduates_per_year").desc(nulls_last=True), "school__name", "pk"],
+    "cost": [F("total_cost").asc(nulls_last=True), "school__name", "pk"],
+    "length": [F("length_months").asc(nulls_last=True), "school__name", "pk"],
+    "name": ["school__name", "name", "pk"],
+}
+PARAMETERS = [
+    "q",
+    "state",
+    "zip",
+    "radius",
+    "format",
+    "credential",
+    "max_months",
+    "max_cost",
+    "accreditation",
+    "certification",
+    "schedule",
+    "externship",
+    "sort",
+    "include_unknown",
+]
+
+
+class KnownCountPaginator(Paginator):
+    """The facet query has already counted the results; don't count them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+    errors: list = field(default_factory=list)
+
+
+@dataclass
+class FinderResult:
+    filterset: ProgramFilter
+    total: int
+    programs: list
+    page: object = None
+    page_range: list = field(default_factory=list)
+    facets: list = field(default_factory=list)
+    chips: list = field(default_factory=list)
+    sort: str = "graduates"
+    zip_code: str = ""
+    radius: int = DEFAULT_RADIUS
+    left_out: int = 0
+    without_coordinates: int = 0
+    include_unknown_url: str = ""
+
+
+class Finder:
+    def __init__(self, params):
+        self.params = params
+        bound = any(name in params for name in PARAMETERS)
+        self.filterset = ProgramFilter(
+            params if bound else None, queryset=Program.objects.published()
+        )
+        if bound:
+            self.filterset.is_valid()
+
+    @cached_property
+    def cleaned(self):
+        return self.filterset.form.cleaned_data if self.filterset.is_bound else {}
+
+    def run(self, page_number=None, everything=False):
+        """One page of results; everything=True returns every match, in order (for CSV)."""
+        queryset = self.filterset.qs
+        zip_code = self.cleaned.get("zip") or ""
+        origin = geo.zip_coordinates(zip_code) if zip_code else None
+        radius = self.cleaned.get("radius") or DEFAULT_RADIUS
+        distances, without_coordinates = {}, 0
+        if origin:
+            distances, without_coordinates = self.near(queryset, origin, radius)
+            queryset = queryset.filter(pk__in=list(distances))
+
+        counts, condition = self.filterset.facet_counts(queryset)
+        queryset = queryset.filter(condition)
+        sort = self.cleaned.get("sort") or "graduates"
+        if sort == "distance" and not origin:
+            sort = "graduates"
+
+        listing = queryset.for_listing()
+        if sort == "distance":
+            ordered = sorted(
+                queryset.values_list("pk", flat=True), key=lambda pk: (distances[pk], pk)
+            )
+            paginator = Paginator(ordered, PER_PAGE)
+        else:
+            listing = listing.order_by(*ORDERINGS[sort])
+            paginator = KnownCountPaginator(listing, PER_PAGE, counts["total"])
+
+        if everything:
+            page = None
+            programs = self.in_order(listing, ordered) if sort == "distance" else list(listing)
+        else:
+            page = paginator.get_page(page_number)
+            programs = (
+                self.in_order(listing, list(page.object_list))
+                if sort == "distance"
+                else list(page.object_list)
+            )
+        for program in programs:
+            program.distance = distances.get(program.pk)
+        page_range = list(paginator.get_elided_page_range(page.number)) if page else []
+
+        return FinderResult(
+            filterset=self.filterset,
+            total=counts["total"],
+            programs=programs,
+            page=page,
+            page_range=page_range,
+            facets=self.facets(counts),
+            chips=self.chips(),
+            sort=sort,
+            zip_code=zip_code,
+            radius=radius,
+            left_out=counts.get("left_out", 0),
+            without_coordinates=without_coordinates,
+            include_unknown_url=self.url_with(include_unknown="1"),
+        )
+
+    @staticmethod
+    def in_order(listing, pks):
+        rows = listing.in_bulk(pks)
+        return [rows[pk] for pk in pks if pk in rows]
+
+    @staticmethod
+    def near(queryset, origin, radius):
+        """Exact miles to programs within the radius, found through a bounding box in SQL."""
+        lat, lon = origin
+        south, north, west, east = geo.bounding_box(lat, lon, radius)
+        candidates = queryset.filter(
+            Q(
+                school__latitude__gte=south,
+                school__latitude__lte=north,
+                school__longitude__gte=west,
+                school__longitude__lte=east,
+            )
+            | Q(school__latitude__isnull=True)
+            | Q(school__longitude__isnull=True)
+        ).values_list("pk", "school__latitude", "school__longitude")
+        distances, without_coordinates = {}, 0
+        for pk, school_lat, school_lon in candidates:
+            if school_lat is None or school_lon is None:
+                without_coordinates += 1
+                continue
+            miles = geo.miles_between(lat, lon, school_lat, school_lon)
+            if miles <= radius:
+                distances[pk] = miles
+        return distances, without_coordinates
+
+    @cached_property
+    def errors(self):
+        return self.filterset.form.errors if self.filterset.is_bound else {}
+
+    def facets(self, counts):
+        chosen = self.filterset.chosen()
+        return [
+            Facet(
+                name=group,
+                label=FACET_LABELS[group],
+                options=[
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": counts[f"{group}__{value}"],
+                        "checked": value in chosen[group],
+                    }
+                    for value, label in options
+                ],
+                errors=self.errors.get(group, []),
+            )
+            for group, options in FACETS.items()
+        ]
+
+    def url_with(self, **changes):
+        params = self.params.copy()
+        for key, value in changes.items():
+            params[key] = value
+        params.pop("page", None)
+        return "?" + params.urlencode()
+
+    def url_without(self, key, value=None):
+        params = self.params.copy()
+        if value is None:
+            params.pop(key, None)
+        else:
+            params.setlist(key, [v for v in params.getlist(key) if v != value])
+        if key == "zip":
+            params.pop("radius", None)
+            if params.get("sort") == "distance":
+                params.pop("sort")
+        params.pop("page", None)
+        return "?" + params.urlencode()
+
+    def chips(self):
+        data = self.cleaned
+        chips = []
+        if data.get("q"):
+            chips.append(Chip(_("“%(text)s”") % {"text": data["q"]}, self.url_without("q")))
+        if data.get("state"):
+            chips.append(Chip(dict(STATES)[data["state"]], self.url_without("state")))
+        if data.get("zip"):
+            radius = dict(RADII)[str(data.get("radius") or DEFAULT_RADIUS)]
+            label = _("Within %(radius)s of %(zip)s") % {"radius": radius, "zip": data["zip"]}
+            chips.append(Chip(label, self.url_without("zip")))
+        if data.get("max_months") is not None:
+            label = _("Up to %(months)s months") % {"months": f"{data['max_months']:g}"}
+            chips.append(Chip(label, self.url_without("max_months")))
+        if data.get("max_cost") is not None:
+            label = _("Up to $%(cost)s") % {"cost": f"{data['max_cost']:,.0f}"}
+            chips.append(Chip(label, self.url_without("max_cost")))
+        for group, options in FACETS.items():
+            labels = dict(options)
+            for value in data.get(group) or []:
+                chips.append(Chip(str(labels[value]), self.url_without(group, value)))
+        if data.get("include_unknown"):
+            chips.append(
+                Chip(_("Including unreported cost or length"), self.url_without("include_unknown"))
+            )
+        if data.get("sort"):
+            chips.append(Chip(dict(SORTS)[data["sort"]], self.url_without("sort")))
+        return chips

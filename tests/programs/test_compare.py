@@ -1,0 +1,138 @@
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from programs import shortlist
+from tests.factories import make_program, make_school
+
+pytestmark = pytest.mark.django_db
+SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture
+def programs():
+    school = make_school(name="Loop College", city="Chicago", state="IL")
+    return [
+        make_program(school=school, slug=f"prog-{n}", tuition_fees=Decimal(9000 + n * 1000))
+        for n in range(5)
+    ]
+
+
+def add(client, slug):
+    return client.post(
+        "/programs/shortlist/", {"action": "add", "slug": slug, "next": "/programs/"}, **SAME_SITE
+    )
+
+
+def test_shortlist_survives_navigation_and_mirrors_the_compare_url(client, programs):
+    for program in programs[:3]:
+        assert add(client, program.slug).status_code == 302
+    assert shortlist.read(client.get("/programs/").wsgi_request) == ["prog-0", "prog-1", "prog-2"]
+    page = client.get("/programs/prog-4/")
+    assert "3 programs on your shortlist" in page.content.decode()
+    assert page.context["compare_url"] == "/programs/compare/?p=prog-0&p=prog-1&p=prog-2"
+
+
+def test_a_fifth_program_is_refused_with_a_message(client, programs):
+    for program in programs[:4]:
+        add(client, program.slug)
+    response = client.post(
+        "/programs/shortlist/",
+        {"action": "add", "slug": "prog-4", "next": "/programs/"},
+        follow=True,
+        **SAME_SITE,
+    )
+    assert "up to 4 programs" in response.content.decode()
+    assert "prog-4" not in shortlist.read(response.wsgi_request)
+
+
+def test_other_sites_cannot_change_a_shortlist(client, programs):
+    response = client.post(
+        "/programs/shortlist/",
+        {"action": "add", "slug": "prog-0"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    assert "shortlist" not in response.cookies
+
+
+def test_next_cannot_redirect_off_site(client, programs):
+    response = client.post(
+        "/programs/shortlist/",
+        {"action": "add", "slug": "prog-0", "next": "https://evil.example/"},
+        **SAME_SITE,
+    )
+    assert response["Location"] == "/programs/"
+
+
+def test_compare_shows_the_requested_programs_side_by_side(client, programs):
+    response = client.get("/programs/compare/?p=prog-0&p=prog-2&p=nope")
+    assert [p.slug for p in response.context["programs"]] == ["prog-0", "prog-2"]
+    assert response.context["unknown"] == 1
+    body = response.content.decode()
+    assert "$9,800" in body and "$11,800" in body
+
+
+def test_only_differences_keeps_rows_that_differ(client, programs):
+    response = client.get("/programs/compare/?p=prog-0&p=prog-1&differences=1")
+    labels = [row.label for row in response.context["rows"]]
+    assert "Total cost" in labels and "School" not in labels
+
+
+def test_remove_from_compare_returns_to_the_smaller_comparison(client, programs):
+    add(client, "prog-0")
+    add(client, "prog-1")
+    response = client.post(
+        "/programs/shortlist/",
+        {"action": "remove", "slug": "prog-0", "to_compare": "1"},
+        **SAME_SITE,
+    )
+    assert response["Location"] == "/programs/compare/?p=prog-1"
+
+
+def test_compare_csv_matches_the_shortlist(client, programs):
+    response = client.get("/programs/export.csv?p=prog-1&p=prog-3")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["Total cost ($)"] for row in rows] == ["10800.00", "12800.00"]
+    assert response["Content-Type"].startswith("text/csv")
+
+
+def test_filtered_csv_has_every_match(client, programs):
+    make_program(slug="texas", school=make_school(state="TX"))
+    response = client.get("/programs/export.csv?state=IL")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 5 and {row["State"] for row in rows} == {"IL"}
+
+
+def test_program_page_shows_every_figure_with_its_source(client, django_assert_max_num_queries):
+    program = make_program(
+        tuition_fees=Decimal("12000"),
+        books_supplies=None,
+        cost_source="IPEDS 2023-24 program-cost survey (IC2023_PY)",
+        length_is_typical=True,
+        length_source="Typical length of this credential",
+        graduates_source="IPEDS Completions 2023-24",
+    )
+    with django_assert_max_num_queries(3):
+        body = client.get(program.get_absolute_url()).content.decode()
+    assert "$12,000" in body
+    assert "IPEDS 2023-24 program-cost survey" in body
+    assert "typical length for this credential" in body
+    assert "Not yet confirmed by the school" in body
+    assert "IPEDS Completions 2023-24" in body
+
+
+def test_unknown_cost_links_to_the_net_price_calculator(client):
+    school = make_school(net_price_calculator_url="https://school.example/npc")
+    program = make_program(school=school, tuition_fees=None)
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "did not report a program cost" in body and "https://school.example/npc" in body
+
+
+def test_drafts_are_404_for_the_public_and_visible_to_editors(client, admin_client):
+    program = make_program(published=False)
+    assert client.get(program.get_absolute_url()).status_code == 404
+    assert "Draft: only editors" in admin_client.get(program.get_absolute_url()).content.decode()
+    assert program.slug not in client.get("/programs/").content.decode()

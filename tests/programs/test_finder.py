@@ -1,0 +1,290 @@
+from decimal import Decimal
+from urllib.parse import urlencode
+
+import pytest
+
+from certifications.models import Certification
+from programs.models import Program
+from tests.factories import make_certification, make_program, make_school
+
+pytestmark = pytest.mark.django_db
+
+CHICAGO = (41.8858, -87.6181)  # ZIP 60601
+
+
+@pytest.fixture
+def catalog():
+    """A small, varied set of programs whose expected results are easy to compute by hand."""
+    cma = make_certification(code="CMA", slug="cma")
+    make_certification(code="RMA", slug="rma")
+    near = make_school(
+        name="Loop College", city="Chicago", state="IL", latitude=41.88, longitude=-87.63
+    )
+    mid = make_school(
+        name="Joliet Tech", city="Joliet", state="IL", latitude=41.525, longitude=-88.08
+    )
+    far = make_school(
+        name="Austin Academy", city="Austin", state="TX", latitude=30.27, longitude=-97.74
+    )
+    nowhere = make_school(
+        name="Nowhere Institute", city="Peoria", state="IL", latitude=None, longitude=None
+    )
+    specs = [
+        (near, "certificate", "campus", "9", "9000", 50, {"evening": True}, "caahep"),
+        (near, "associate", "hybrid", "24", "21000", 30, {"part_time": True}, "unknown"),
+        (mid, "certificate", "online", "8", None, 10, {"evening": True, "weekend": True}, "abhes"),
+        (mid, "diploma", "campus", "14", "14500", 5, {"has_externship": True}, "unknown"),
+        (far, "certificate", "campus", "10", "12000", 80, {}, "abhes"),
+        (far, "short_certificate", "online", "2", "2500", 3, {}, "unknown"),
+        (nowhere, "certificate", "campus", "9", "8000", 7, {}, "unknown"),
+    ]
+    programs = []
+    for school, credential, fmt, months, cost, grads, extra, accreditation in specs:
+        programs.append(
+            make_program(
+                school=school,
+                credential=credential,
+                format=fmt,
+                length_months=Decimal(months),
+                tuition_fees=Decimal(cost) if cost else None,
+                books_supplies=None,
+                graduates_per_year=grads,
+                accreditation=accreditation,
+                **extra,
+            )
+        )
+    programs[0].certifications.add(cma)
+    programs[4].certifications.add(cma)
+    make_program(school=near, published=False)  # drafts never show
+    return programs
+
+
+def results(client, **params):
+    response = client.get("/programs/?" + urlencode(params, doseq=True))
+    assert response.status_code == 200
+    return response, [p.slug for p in response.context["result"].programs]
+
+
+def expected(programs, predicate, key=lambda p: (-p.graduates_per_year, p.school.name, p.pk)):
+    return [p.slug for p in sorted(filter(predicate, programs), key=key)]
+
+
+def test_unfiltered_lists_published_programs_by_graduates(client, catalog):
+    response, slugs = results(client)
+    assert slugs == expected(catalog, lambda p: True)
+    assert 'id="result-count"' in response.content.decode()
+    assert response.context["result"].total == 7
+
+
+@pytest.mark.parametrize(
+    ("params", "predicate"),
+    [
+        ({"format": ["online"]}, lambda p: p.format == "online"),
+        ({"format": ["online", "hybrid"]}, lambda p: p.format in {"online", "hybrid"}),
+        ({"credential": ["certificate"]}, lambda p: p.credential == "certificate"),
+        ({"state": "TX"}, lambda p: p.school.state == "TX"),
+        ({"q": "joliet"}, lambda p: "Joliet" in p.school.city),
+        ({"accreditation": ["abhes"]}, lambda p: p.accreditation == "abhes"),
+        ({"accreditation": ["abhes", "caahep"]}, lambda p: p.accreditation in {"abhes", "caahep"}),
+        ({"certification": ["cma"]}, lambda p: p.certifications.filter(slug="cma").exists()),
+        ({"schedule": ["evening"]}, lambda p: p.evening),
+        ({"schedule": ["evening", "weekend"]}, lambda p: p.evening and p.weekend),
+        ({"externship": "1"}, lambda p: p.has_externship),
+        ({"max_months": "9"}, lambda p: p.length_months <= 9),
+        ({"max_cost": "10000"}, lambda p: p.total_cost is not None and p.total_cost <= 10000),
+        (
+            {"max_cost": "10000", "include_unknown": "on"},
+            lambda p: p.total_cost is None or p.total_cost <= 10000,
+        ),
+        (
+            {
+                "format": ["campus"],
+                "state": "IL",
+                "max_cost": "15000",
+                "credential": ["certificate", "diploma"],
+            },
+            lambda p: (
+                p.format == "campus"
+                and p.school.state == "IL"
+                and p.total_cost is not None
+                and p.total_cost <= 15000
+                and p.credential in {"certificate", "diploma"}
+            ),
+        ),
+    ],
+)
+def test_each_filter_alone_and_combined(client, catalog, params, predicate):
+    _response, slugs = results(client, **params)
+    assert slugs == expected(catalog, predicate)
+
+
+def test_unknown_costs_are_counted_not_silently_dropped(client, catalog):
+    response, _slugs = results(client, max_cost="10000")
+    result = response.context["result"]
+    assert result.left_out == 1
+    assert (
+        "were left out" in response.content.decode() or "was left out" in response.content.decode()
+    )
+    assert "include_unknown=1" in result.include_unknown_url
+
+
+def test_facet_counts_show_what_ticking_an_option_would_give(client, catalog):
+    response, _ = results(client, format=["campus"], state="IL")
+    facets = {
+        f.name: {o["value"]: o["count"] for o in f.options}
+        for f in response.context["result"].facets
+    }
+    il = [p for p in catalog if p.school.state == "IL"]
+    # Same group: counts ignore the group's own choice (ticking "online" adds online programs).
+    for fmt in ("campus", "hybrid", "online"):
+        assert facets["format"][fmt] == sum(p.format == fmt for p in il)
+    # Other groups: counts respect the chosen format.
+    campus_il = [p for p in il if p.format == "campus"]
+    for credential in ("certificate", "diploma", "associate"):
+        assert facets["credential"][credential] == sum(
+            p.credential == credential for p in campus_il
+        )
+    assert facets["schedule"]["evening"] == sum(p.evening for p in campus_il)
+
+
+def test_distance_results_are_within_the_radius_and_sorted(client, catalog):
+    response, slugs = results(client, zip="60601", radius="50", sort="distance")
+    result = response.context["result"]
+    distances = [p.distance for p in result.programs]
+    assert distances == sorted(distances)
+    assert all(d <= 50 for d in distances)
+    assert {p.school.city for p in result.programs} == {"Chicago", "Joliet"}
+    assert result.without_coordinates == 1
+    assert "without a known location" in response.content.decode()
+    _response, near = results(client, zip="60601", radius="10")
+    assert set(near) == {p.slug for p in catalog if p.school.city == "Chicago"}
+
+
+def test_unknown_zip_says_so(client, catalog):
+    response, slugs = results(client, zip="00000")
+    assert "We don&#x27;t know that ZIP code" in response.content.decode()
+    assert len(slugs) == 7
+
+
+@pytest.mark.parametrize(
+    "sort,key",
+    [
+        ("cost", lambda p: (p.total_cost is None, p.total_cost or 0, p.school.name, p.pk)),
+        ("length", lambda p: (p.length_months, p.school.name, p.pk)),
+        ("name", lambda p: (p.school.name, p.name, p.pk)),
+        ("graduates", lambda p: (-p.graduates_per_year, p.school.name, p.pk)),
+    ],
+)
+def test_sorts(client, catalog, sort, key):
+    _response, slugs = results(client, sort=sort)
+    assert slugs == expected(catalog, lambda p: True, key=key)
+
+
+def test_chips_remove_one_filter_each(client, catalog):
+    response, _ = results(client, format=["campus", "online"], state="IL")
+    chips = response.context["result"].chips
+    labels = [c.label for c in chips]
+    assert labels == ["Illinois", "On campus", "Online"]
+    removed = [c for c in chips if c.label == "Online"][0]
+    assert "format=campus" in removed.remove_url and "online" not in removed.remove_url
+
+
+def test_pages_of_25_and_out_of_range_goes_to_the_last(client):
+    school = make_school()
+    for n in range(30):
+        make_program(school=school, slug=f"p-{n:02}", graduates_per_year=n)
+    _r, first = results(client)
+    assert len(first) == 25
+    response, last = results(client, page="999999")
+    assert len(last) == 5 and response.context["result"].page.number == 2
+    _r, bad = results(client, page="abc")
+    assert bad == first
+
+
+HOSTILE = [
+    {"max_cost": "abc"},
+    {"max_cost": "-5"},
+    {"max_months": "-3"},
+    {"max_months": "1e309"},
+    {"max_cost": "9" * 10000},
+    {"q": "x" * 10240},
+    {"zip": "１２３４５"},
+    {"zip": "٣٤٥٦٧"},
+    {"zip": "123456"},
+    {"zip": "abcde", "sort": "distance"},
+    {"sort": "distance"},
+    {"radius": "7"},
+    {"radius": "-1", "zip": "60601"},
+    {"format": ["teleport", "campus"]},
+    {"credential": ["<script>"]},
+    {"state": ["IL", "TX"]},
+    {"state": "ZZ"},
+    {"sort": "\x00"},
+    {"page": "-1"},
+    {"page": "999999999999999999999"},
+    {"certification": ["cma'; DROP TABLE programs_program;--"]},
+    {"include_unknown": "maybe", "externship": "2"},
+    {"unknown_parameter": "1", "q": "\x00"},
+]
+
+
+@pytest.mark.parametrize("params", HOSTILE, ids=lambda p: ",".join(p)[:40])
+def test_hostile_query_strings_never_500(client, catalog, params):
+    response = client.get("/programs/?" + urlencode(params, doseq=True))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'value="abc"' not in body and 'value="-5e' not in body
+    csv = client.get("/programs/export.csv?" + urlencode(params, doseq=True))
+    assert csv.status_code == 200
+
+
+def test_bad_number_gives_a_message_on_the_field(client, catalog):
+    response, slugs = results(client, max_cost="abc", format=["online"])
+    assert "max_cost" in response.context["form"].errors
+    assert slugs == expected(catalog, lambda p: p.format == "online")
+
+
+def bulk_programs(school, prefix, count):
+    Program.objects.bulk_create(
+        Program(
+            school=school,
+            slug=f"{prefix}-{n}",
+            name="MA",
+            credential="certificate",
+            length_months=Decimal("9"),
+            tuition_fees=Decimal("9000"),
+            total_cost=Decimal("9000"),
+        )
+        for n in range(count)
+    )
+
+
+def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
+    school = make_school()
+    bulk_programs(school, "bulk", 10)
+    urls = [
+        "/programs/",
+        "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost",
+        "/programs/?zip=62701&radius=50&sort=distance",
+    ]
+    for url in urls:
+        with django_assert_num_queries(5 if "zip" in url else 3):
+            client.get(url)
+    bulk_programs(school, "more", 190)
+    for url in urls:
+        with django_assert_num_queries(5 if "zip" in url else 3):
+            client.get(url)
+
+
+def test_htmx_request_gets_only_the_finder_region(client, catalog):
+    response = client.get("/programs/?format=online", headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="finder"')
+    assert "<html" not in body
+
+
+def test_certification_filter_does_not_duplicate_programs(client, catalog):
+    rma = Certification.objects.get(slug="rma")
+    catalog[0].certifications.add(rma)
+    _r, slugs = results(client, certification=["cma", "rma"])
+    assert len(slugs) == len(set(slugs)) == 2
