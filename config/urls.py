@@ -1,10 +1,24 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from certifications.sitemaps import CertificationSitemap
 from config.views import healthz
+from guide.sitemaps import FixedPageSitemap, GuidePageSitemap
+from guide.views import robots_txt
+from programs.sitemaps import ProgramSitemap
+
+SITEMAPS = {
+    "guide": GuidePageSitemap,
+    "pages": FixedPageSitemap,
+    "certifications": CertificationSitemap,
+    "programs": ProgramSitemap,
+}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("certifications/", include("certifications.urls")),
     path("programs/", include("programs.urls")),

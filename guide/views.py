@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
 
 from config import ratelimit
+from guide import search, sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
 
@@ -50,6 +53,7 @@ class GuidePageView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = [(self.object.title, self.object.get_absolute_url())]
+        context.update(sections.for_page(self.request, self.object))
         return context
 
     def get_template_names(self):
@@ -85,3 +89,38 @@ class FeedbackView(CreateView):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = [(_("Suggest an update"), "")]
         return context
+
+
+class SearchView(TemplateView):
+    template_name = "guide/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")
+        error = ""
+        results = None
+        if len(query) > search.MAX_QUERY:
+            error = _("Please use a shorter search: at most %(max)d characters.") % {
+                "max": search.MAX_QUERY
+            }
+        elif query.strip():
+            results = search.search(query)
+        context.update(
+            query=query[: search.MAX_QUERY],
+            error=error,
+            results=results,
+            total=sum(len(group) for group in results.values()) if results else 0,
+            crumbs=[(_("Search"), "")],
+        )
+        return context
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /programs/shortlist/",
+        "Disallow: /programs/export.csv",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,185 @@
+"""What each guide page shows beside its own text: the rows of the models it draws on.
+
+Each builder returns template context for one page slug, with its eager loading spelled out,
+so every page needs a fixed number of queries whatever the data size.
+"""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from guide import charts
+from guide.models import (
+    FAQ,
+    Association,
+    CareerPath,
+    CareerStep,
+    Duty,
+    IndustryWage,
+    OutlookFigure,
+    ScopeItem,
+    Skill,
+    Source,
+    Specialty,
+    TrainingTopic,
+    WageFigure,
+    WorkSetting,
+)
+
+MA_SOC = "31-9092"
+CHECKLIST_HEADING = "## Questions to ask before you enroll"
+
+
+class StatePickerForm(forms.Form):
+    state = forms.ChoiceField(label=gettext_lazy("Compare a state with the nation"))
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("Choose a state"))] + [
+            (row.state_code, row.area_name) for row in states
+        ]
+
+
+def career_path(request, page):
+    steps = CareerStep.objects.filter(page=page).select_related("source")
+    return {"steps": steps}
+
+
+def duties(request, page):
+    all_duties = list(Duty.objects.all())
+    scope = list(ScopeItem.objects.select_related("source"))
+    return {
+        "clinical_duties": [d for d in all_duties if d.kind == Duty.Kind.CLINICAL],
+        "administrative_duties": [d for d in all_duties if d.kind == Duty.Kind.ADMINISTRATIVE],
+        "may": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY and not s.state],
+        "may_not": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY_NOT and not s.state],
+        "state_rules": sorted((s for s in scope if s.state), key=lambda s: s.state),
+        "specialties": Specialty.objects.all(),
+        "work_settings": list(WorkSetting.objects.select_related("source")),
+    }
+
+
+def salary(request, page):
+    figures = list(
+        WageFigure.objects.filter(soc_code=MA_SOC).latest_year().select_related("source")
+    )
+    national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
+    states = sorted(
+        (f for f in figures if f.area_type == WageFigure.AreaType.STATE),
+        key=lambda f: f.area_name,
+    )
+    picker = StatePickerForm(request.GET or None, states=states)
+    chosen = None
+    if picker.is_bound and picker.is_valid():
+        chosen = next(f for f in states if f.state_code == picker.cleaned_data["state"])
+    by_median = sorted(
+        (s for s in states if s.annual_median), key=lambda s: s.annual_median, reverse=True
+    )
+    distribution_rows = [national] + ([chosen] if chosen else [])
+    wages = [
+        value
+        for row in distribution_rows
+        for value in (row.annual_p10, row.annual_p90)
+        if row and value
+    ]
+    outlook = OutlookFigure.objects.filter(soc_code=MA_SOC).select_related("source").first()
+    return {
+        "occupation_ld": occupation_ld(request, national) if national else None,
+        "distribution_rows": [row for row in distribution_rows if row],
+        "national": national,
+        "states": by_median,
+        "chosen": chosen,
+        "picker": picker,
+        "source": national.source if national else None,
+        "state_chart": charts.bar_chart(
+            [(s.area_name, float(s.annual_median)) for s in by_median],
+            highlight=chosen.area_name if chosen else None,
+        ),
+        "distribution_chart": charts.distribution(
+            [
+                (
+                    row.area_name,
+                    row.annual_p10,
+                    row.annual_p25,
+                    row.annual_median,
+                    row.annual_p75,
+                    row.annual_p90,
+                )
+                for row in distribution_rows
+                if row
+            ],
+            low=float(min(wages)) - 5000 if wages else 0,
+            high=float(max(wages)) + 5000 if wages else 1,
+        ),
+        "top_states": by_median[:5],
+        "industries": list(IndustryWage.objects.select_related("source")),
+        "outlook": outlook,
+    }
+
+
+def training(request, page):
+    body, _heading, checklist = page.body.partition(CHECKLIST_HEADING)
+    return {
+        "topics": TrainingTopic.objects.all(),
+        "skills": Skill.objects.all(),
+        "body_before_checklist": body if checklist else page.body,
+        "checklist": checklist,
+    }
+
+
+def career_paths(request, page):
+    return {"paths": CareerPath.objects.select_related("pay_source")}
+
+
+def faq(request, page):
+    return {"faqs": FAQ.objects.published().filter(page=page)}
+
+
+def resources(request, page):
+    return {
+        "associations": Association.objects.all(),
+        "official_sources": Source.objects.filter(
+            kind__in=[Source.Kind.OFFICIAL, Source.Kind.OFFICIAL_DATA]
+        ).order_by("publisher", "title"),
+    }
+
+
+SECTIONS = {
+    "become-a-medical-assistant": career_path,
+    "what-medical-assistants-do": duties,
+    "salary-and-outlook": salary,
+    "training": training,
+    "career-paths": career_paths,
+    "faq": faq,
+    "resources": resources,
+}
+
+
+def for_page(request, page):
+    builder = SECTIONS.get(page.slug)
+    return builder(request, page) if builder else {}
+
+
+def occupation_ld(request, national):
+    """schema.org Occupation with the national median wage, for search engines."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": "Medical Assistant",
+        "occupationalCategory": "31-9092 Medical Assistants",
+        "occupationLocation": {"@type": "Country", "name": "US"},
+        "estimatedSalary": {
+            "@type": "MonetaryAmountDistribution",
+            "name": "base",
+            "currency": "USD",
+            "duration": "P1Y",
+            "percentile10": national.annual_p10,
+            "percentile25": national.annual_p25,
+            "median": national.annual_median,
+            "percentile75": national.annual_p75,
+            "percentile90": national.annual_p90,
+        },
+        "mainEntityOfPage": request.build_absolute_uri(request.path),
+        "description": str(_("Median annual pay from BLS OEWS, %(period)s."))
+        % {"period": national.reference_period},
+    }

@@ -1,0 +1,29 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from guide.models import GuidePage
+
+
+class GuidePageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return GuidePage.objects.published().order_by("sort_order", "pk")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+    def priority(self, page):
+        return 1.0 if page.slug == "home" else 0.8
+
+
+class FixedPageSitemap(Sitemap):
+    """Public pages with no database row of their own."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return ["certifications:list", "certifications:eligibility", "programs:list"]
+
+    def location(self, name):
+        return reverse(name)

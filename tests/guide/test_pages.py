@@ -1,0 +1,207 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from guide.models import Feedback, GuidePage, WageFigure
+from tests.factories import make_program, make_school
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+PAGES = {
+    "/": "Become a Medical Assistant",
+    "/become-a-medical-assistant/": "Finish the externship",
+    "/what-medical-assistants-do/": "Take patient histories and vital signs",
+    "/salary-and-outlook/": "$45,690",
+    "/training/": "Questions to ask before you enroll",
+    "/career-paths/": "Phlebotomy technician",
+    "/faq/": "How long does it take to become a medical assistant?",
+    "/resources/": "American Association of Medical Assistants",
+    "/about/": "No paid placements",
+    "/about-our-data/": "CIP code 51.0801",
+}
+
+
+@pytest.fixture
+def content():
+    call_command("loaddata", str(FIXTURES / "guide.json"), verbosity=0)
+    call_command("loaddata", str(FIXTURES / "certifications.json"), verbosity=0)
+
+
+def ld_blocks(body):
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    ]
+
+
+@pytest.mark.parametrize(("url", "text"), PAGES.items())
+def test_every_guide_page_renders_its_content_with_sources_and_review_date(
+    client, content, url, text
+):
+    response = client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert text in body
+    assert "Last reviewed November 22, 2026" in body
+    assert "Suggest an update" in body
+    assert f'<link rel="canonical" href="http://127.0.0.1:8000{url}">' in body
+    assert '<meta property="og:title"' in body
+    titles = re.findall(r"<title>(.*?)</title>", body)
+    assert len(titles) == 1 and titles[0]
+    assert body.count("<h1") == 1
+
+
+@pytest.mark.parametrize("url", list(PAGES))
+def test_query_count_is_small_and_fixed(client, content, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        client.get(url)
+
+
+def test_titles_and_descriptions_are_unique(client, content):
+    seen_titles, seen_descriptions = set(), set()
+    for url in PAGES:
+        body = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", body).group(1)
+        description = re.search(r'<meta name="description" content="(.*?)">', body).group(1)
+        assert title not in seen_titles and description not in seen_descriptions
+        seen_titles.add(title)
+        seen_descriptions.add(description)
+
+
+def test_breadcrumb_json_ld_parses(client, content):
+    blocks = ld_blocks(client.get("/faq/").content.decode())
+    crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
+    assert [item["name"] for item in crumbs["itemListElement"]] == [
+        "Home",
+        "Medical assistant questions and answers",
+    ]
+
+
+def test_salary_page_has_charts_tables_and_occupation_json_ld(client, content):
+    body = client.get("/salary-and-outlook/").content.decode()
+    assert body.count('role="img"') == 2
+    assert body.count("<rect") >= 51
+    assert "Median annual pay by state, May 2025" in body
+    occupation = next(b for b in ld_blocks(body) if b["@type"] == "Occupation")
+    assert occupation["estimatedSalary"]["median"] == "45690"
+    states = re.findall(r'<a href="\?state=([A-Z]{2})#state-heading">', body)
+    assert len(states) == 51
+
+
+def test_state_picker_puts_a_state_beside_the_nation(client, content):
+    response = client.get("/salary-and-outlook/?state=CA")
+    body = response.content.decode()
+    california = WageFigure.objects.get(state_code="CA")
+    assert response.context["chosen"] == california
+    assert f"${california.annual_median:,.0f}" in body
+    assert "▶ California" in body
+
+
+@pytest.mark.parametrize("state", ["ZZ", "<b>x</b>", "ca", "x" * 5000])
+def test_state_picker_rejects_bad_input_with_a_message(client, content, state):
+    response = client.get("/salary-and-outlook/", {"state": state})
+    assert response.status_code == 200
+    assert response.context["picker"].errors
+    assert "<b>x</b>" not in response.content.decode()
+
+
+def test_training_checklist_is_printable_on_its_own(client, content):
+    body = client.get("/training/").content.decode()
+    assert 'class="print-checklist-only"' in body
+    checklist = body.split('class="print-checklist', 1)[1]
+    assert "Is the program accredited by CAAHEP or ABHES?" in checklist
+
+
+def test_unpublished_pages_are_404_and_left_out_of_sitemap_and_search(
+    client, admin_client, content
+):
+    GuidePage.objects.filter(slug="career-paths").update(published=False)
+    assert client.get("/career-paths/").status_code == 404
+    assert admin_client.get("/career-paths/").status_code == 200
+    assert "/career-paths/" not in client.get("/sitemap.xml").content.decode()
+    results = client.get("/search/?q=phlebotomy").context["results"]
+    assert all(r["url"] != "/career-paths/" for r in results["pages"])
+
+
+def test_sitemap_lists_guide_certification_and_program_pages(client, content):
+    program = make_program()
+    make_program(slug="draft-program", published=False)
+    body = client.get("/sitemap.xml").content.decode()
+    for path in [
+        "/faq/",
+        "/certifications/cma/",
+        "/certifications/eligibility/",
+        program.get_absolute_url(),
+    ]:
+        assert f"{path}</loc>" in body
+    assert "draft-program" not in body
+
+
+def test_robots_points_at_the_sitemap(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body and "Sitemap: http://127.0.0.1:8000/sitemap.xml" in body
+
+
+def test_search_groups_results_and_marks_the_words(client, content):
+    make_program(school=make_school(name="Externship Academy"))
+    response = client.get("/search/?q=externship")
+    results = response.context["results"]
+    assert results["faqs"] and results["pages"] and results["programs"]
+    assert "<mark>Externship</mark> Academy" in response.content.decode()
+
+
+def test_search_escapes_what_it_echoes(client, content):
+    body = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;" in body
+
+
+def test_overlong_search_gets_a_message(client, content):
+    response = client.get("/search/", {"q": "x" * 10240})
+    assert response.status_code == 200
+    assert "shorter search" in response.content.decode()
+
+
+def test_feedback_is_stored_for_editors_with_a_thank_you(client, content):
+    response = client.post(
+        "/suggest-an-update/",
+        {"page_url": "/faq/", "message": "The CMA fee changed.", "email": ""},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/faq/"
+    assert "Thank you" in response.content.decode()
+    assert Feedback.objects.get().status == Feedback.Status.NEW
+
+
+def test_feedback_honeypot_stores_nothing(client):
+    client.post(
+        "/suggest-an-update/",
+        {"page_url": "/faq/", "message": "Buy now", "website": "http://spam.example"},
+    )
+    assert not Feedback.objects.exists()
+
+
+def test_feedback_never_redirects_off_site(client):
+    response = client.post(
+        "/suggest-an-update/", {"page_url": "https://evil.example/", "message": "Hello"}
+    )
+    assert response["Location"] == "/"
+
+
+def test_feedback_form_errors_come_back_with_the_form(client):
+    response = client.post("/suggest-an-update/", {"page_url": "/faq/", "message": ""})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+@override_settings(FEEDBACK_PER_IP=2)
+def test_feedback_is_rate_limited_per_address(client):
+    for _ in range(2):
+        client.post("/suggest-an-update/", {"page_url": "/faq/", "message": "Note"})
+    response = client.post("/suggest-an-update/", {"page_url": "/faq/", "message": "Note"})
+    assert response.status_code == 429
+    assert "wait ten minutes" in response.content.decode()
+    assert Feedback.objects.count() == 2
