@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run seed migrate test test-browser test-servers lint fmt serve-prod clean
+.PHONY: help install run seed migrate test test-browser test-servers lint fmt bench load serve-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -17,6 +17,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the pinned packages
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --no-input
@@ -30,7 +34,7 @@ run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):
 test: install ## Run the test suite (not the browser or multi-server tests)
 	$(BIN)/pytest -m "not browser and not servers" -q
 
-test-browser: install ## Run the browser tests in headless Chromium
+test-browser: install node_modules/.installed ## Browser journeys, axe-core and the HTML checker in headless Chromium
 	$(BIN)/pytest -m browser -q
 
 test-servers: install ## Two gunicorn servers on PostgreSQL and Redis: an edit shows on both
@@ -44,6 +48,14 @@ lint: install ## ruff check, ruff format --check, and no missing migrations
 fmt: install ## Format and autofix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+bench: install ## Page timings at 1,500 / 10,000 / 100,000 programs on SQLite and PostgreSQL
+	$(PY) -m bench.run
+	$(PY) -m bench.run --wrk
+
+load: install ## gunicorn under wrk: 32 connections for 30 s, with hostile query strings
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.load
 
 serve-prod: install ## Production settings: collectstatic, migrate, gunicorn (needs the variables in .env.example)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --no-input -v0

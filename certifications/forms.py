@@ -1,5 +1,6 @@
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -58,7 +59,10 @@ class EligibilityForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_tag = True
-        self.helper.add_input(Submit("", _("Check my eligibility")))
+        self.helper.layout = Layout(
+            *self.fields,
+            StrictButton(_("Check my eligibility"), type="submit", css_class="btn-primary"),
+        )
 
     def clean(self):
         cleaned = super().clean()

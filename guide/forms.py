@@ -1,5 +1,6 @@
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout, Submit
+from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,7 @@ class FeedbackForm(forms.ModelForm):
                 css_class="honeypot",
                 aria_hidden="true",
             ),
-            Submit("", _("Send")),
+            StrictButton(_("Send"), type="submit", css_class="btn-primary"),
         )
 
     def clean_page_url(self):
