@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+EDITOR_PASSWORD = "journey-editor-passphrase-5"
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", "artifacts/browser"))
 
 
@@ -64,6 +65,13 @@ def site_server(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=root, env=env, check=True)
     subprocess.run([*manage, "seed"], cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*manage, "create_editor", "editor"],
+        cwd=root,
+        env={**env, "EDITOR_PASSWORD": EDITOR_PASSWORD},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -91,3 +99,23 @@ def site_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(10)
+
+
+@pytest.fixture(
+    params=[(v, js) for v in VIEWPORTS for js in (True, False)],
+    ids=lambda p: f"{p[0]}-{'js' if p[1] else 'nojs'}",
+)
+def site_page(request, browser, site_server):
+    """A page on the seeded site at phone or desktop size, with JavaScript on or off."""
+    viewport, javascript = request.param
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport], java_script_enabled=javascript, accept_downloads=True
+    )
+    page = context.new_page()
+    page.base = site_server
+    page.javascript = javascript
+    yield page
+    if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    context.close()

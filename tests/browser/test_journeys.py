@@ -1,0 +1,154 @@
+"""What people do on the site, end to end, in Chromium: at phone and desktop width, with
+JavaScript on and off. Failing journeys leave a screenshot in artifacts/browser/."""
+
+import csv
+import io
+import re
+
+import pytest
+
+from tests.browser.conftest import EDITOR_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def test_reader_follows_the_career_path_to_pay_and_the_faq(site_page):
+    page = site_page
+    page.goto(page.base + "/")
+    page.get_by_role("link", name="Read the full path, with time and cost at each step").click()
+    assert page.locator("h1").inner_text() == "How to become a medical assistant"
+    page.get_by_role("link", name="What MAs earn").click()
+    page.get_by_label("Compare a state with the nation").select_option("TX")
+    page.get_by_role("button", name="Compare").click()
+    assert "state=TX" in page.url
+    assert page.get_by_role("cell", name="Texas").first.is_visible() or "Texas" in page.content()
+    page.get_by_role("link", name="FAQ", exact=True).first.click()
+    page.get_by_text("How long does it take to become a medical assistant?").click()
+    assert page.get_by_text(
+        "certificate and diploma programs usually take 9 to 12 months"
+    ).is_visible()
+
+
+def test_student_checks_eligibility_and_opens_a_credential(site_page):
+    page = site_page
+    page.goto(page.base + "/certifications/eligibility/")
+    page.get_by_label("Yes").first.check()
+    page.get_by_label("Another MA program").check()
+    page.get_by_label("I've finished it").check()
+    page.get_by_label("If you've finished, how many months ago?").fill("3")
+    page.get_by_label("Months of work as a medical assistant in recent years").fill("0")
+    page.locator("#id_military_1").check()
+    page.get_by_role("button", name="Check my eligibility").click()
+    assert "completed_months_ago=3" in page.url
+    assert page.get_by_text("Eligible now").count() == 4
+    page.get_by_role("link", name="CCMA (NHA)").click()
+    assert "Certified Clinical Medical Assistant" in page.locator("h1").inner_text()
+
+
+def test_student_filters_shortlists_three_and_compares(site_page):
+    page = site_page
+    page.goto(page.base + "/programs/")
+    page.get_by_label("ZIP code").fill("90001")
+    page.get_by_label("Within").select_option("25")
+    page.get_by_label("Highest total cost ($)").fill("15000")
+    page.get_by_label("Sort by").select_option("cost")
+    page.get_by_role("button", name="Show programs").click()
+    page.wait_for_url(re.compile(r"zip=90001"))
+    page.locator("#f-format-campus").check()
+    if not page.javascript:
+        page.get_by_role("button", name="Show programs").click()
+    page.wait_for_url(re.compile(r"format=campus"))
+    count = page.locator("#result-count").inner_text()
+    assert re.match(r"\d+ programs?", count) and not count.startswith("0 ")
+    costs = [
+        int(text.replace("$", "").replace(",", ""))
+        for text in page.locator(".result-facts dd").all_inner_texts()
+        if text.startswith("$")
+    ]
+    assert costs == sorted(costs) and all(cost <= 15000 for cost in costs)
+    for _ in range(3):
+        page.get_by_role("button", name=re.compile("^Add to compare")).first.click()
+        page.wait_for_load_state()
+    assert "3 programs on your shortlist" in page.content()
+    page.get_by_role("link", name="Compare side by side").click()
+    assert page.locator("thead th").count() == 4
+    page.get_by_role("link", name="Show only differences").click()
+    assert "differences=1" in page.url
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as CSV").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
+    assert len(rows) == 3
+
+
+def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
+    page = site_page
+    page.goto(page.base + "/faq/")
+    page.get_by_role("link", name="Suggest an update to this page").click()
+    message = f"Please re-check the CMA fee ({page.viewport_size['width']}, js={page.javascript})"
+    page.get_by_label("What should we check or change?").fill(message)
+    page.get_by_role("button", name="Send").click()
+    assert page.url.endswith("/faq/")
+    assert page.get_by_text("Thank you. An editor will read your note").is_visible()
+
+    page.goto(page.base + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+    assert page.get_by_text(message[:40]).is_visible()
+    page.goto(page.base + "/admin/guide/guidepage/?q=questions+and+answers")
+    page.get_by_role("link", name="Medical assistant questions and answers").first.click()
+    page.fill("#id_summary", "Straight answers, checked by an editor after a reader's note.")
+    page.click("input[name=_save]")
+    page.goto(page.base + "/admin/guide/feedback/?status__exact=new")
+    page.locator("tr", has_text=message[:40]).locator("input[type=checkbox]").check()
+    page.select_option("select[name=action]", "mark_fixed")
+    page.click("button[name=index]")
+    assert page.get_by_text("marked “Fixed”").is_visible()
+    page.goto(page.base + "/faq/")
+    assert "checked by an editor after a reader" in page.content()
+
+
+def test_editor_changes_a_cost_and_the_public_page_shows_the_total(site_page):
+    page = site_page
+    page.goto(page.base + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(page.base + "/admin/programs/program/?q=Downey+Adult")
+    page.locator("#result_list tbody th a").first.click()
+    tuition = 5000 + page.viewport_size["width"] + (1 if page.javascript else 0)
+    page.fill("#id_tuition_fees", str(tuition))
+    page.fill("#id_books_supplies", "500")
+    page.click("input[name=_save]")
+    page.locator("#result_list tbody th a").first.click()
+    page.get_by_role("link", name="View on site").click()
+    assert f"${tuition + 500:,}" in page.content()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_keyboard_only_through_filters_shortlist_and_compare(browser, site_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_server + "/programs/")
+    page.locator("#f-format-online").focus()
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(r"format=online"))
+    assert page.locator("#f-format-online").is_checked()
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        if focused.startswith("Add to compare"):
+            break
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    link = page.get_by_role("link", name="Compare side by side")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/programs/compare/"))
+    page.get_by_role("button", name=re.compile("^Remove")).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "No programs to compare yet" in page.content()
+    context.close()
