@@ -49,9 +49,9 @@ fmt: install ## Format and autofix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install ## Page timings at 1,500 / 10,000 / 100,000 programs on SQLite and PostgreSQL
-	$(PY) -m bench.run
-	$(PY) -m bench.run --wrk
+bench: install ## Page timings at 1,500 / 10,000 / 100,000 programs on SQLite and PostgreSQL, then gunicorn + wrk
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.run; status=$$?; $(PY) -m bench.run --wrk || status=1; exit $$status
 
 load: install ## gunicorn under wrk: 32 connections for 30 s, with hostile query strings
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)

@@ -7,6 +7,7 @@ be if the visitor ticked it, given everything else they chose, all in one aggreg
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +101,7 @@ FACET_LABELS = {
     "schedule": _("Schedule"),
     "externship": _("Externship"),
 }
+FACET_CACHE_SECONDS = 600
 # Within these groups every chosen option must hold, so a count includes the group's own choice.
 ALL_OF = {"schedule", "externship"}
 
@@ -144,6 +146,20 @@ class FinderForm(forms.Form):
     include_unknown = forms.BooleanField(
         label=_("Include programs whose cost or length is not reported"), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Bootstrap classes on the widgets, so the template renders plain {{ field }} quickly.
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            else:
+                widget.attrs["class"] = "form-control"
 
     def clean_zip(self):
         value = self.cleaned_data["zip"].strip()
@@ -261,8 +277,31 @@ class ProgramFilter(django_filters.FilterSet):
             q |= Q(length_months__isnull=True)
         return q
 
-    def facet_counts(self, queryset):
-        """Total, left-out unknowns and every option's count, in one query."""
+    def facet_counts(self, queryset, cache_key=None):
+        """Total, left-out unknowns and every option's count, in one query.
+
+        With a cache_key (the filters and the content version) the counts are reused: paging,
+        re-sorting and repeat visits then cost no scan of the table at all.
+        """
+        if cache_key:
+            cached = cache.get(cache_key)
+            if cached is not None:
+                return cached, self.result_condition()
+        counts = self._aggregate(queryset)
+        if cache_key:
+            cache.set(cache_key, counts, FACET_CACHE_SECONDS)
+        return counts, self.result_condition()
+
+    def result_condition(self):
+        """Every chosen facet, minus programs left out for unknown cost or length."""
+        every = Q()
+        for group, values in self.chosen().items():
+            every &= group_q(group, values)
+        unknown = self.unknown_q()
+        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
+        return every & (Q() if (not unknown or include_unknown) else ~unknown)
+
+    def _aggregate(self, queryset):
         chosen = self.chosen()
         every = Q()
         for group, values in chosen.items():
@@ -281,5 +320,4 @@ class ProgramFilter(django_filters.FilterSet):
             for value, _label in options:
                 condition = others & option_q(group, value) & kept
                 aggregates[f"{group}__{value}"] = Count("pk", filter=condition)
-        counts = queryset.aggregate(**aggregates)
-        return counts, every & kept
+        return queryset.aggregate(**aggregates)

@@ -5,13 +5,16 @@ one for the page of programs with their schools, one for their certifications; w
 one more for the schools near it; sorted by distance, one more for the order.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from config.page_cache import content_version
 from programs import geo
 from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, STATES, ProgramFilter
 from programs.models import Program
@@ -40,6 +43,20 @@ PARAMETERS = [
     "sort",
     "include_unknown",
 ]
+
+
+def label_programs(programs):
+    """Display labels and addresses worked out once per request rather than once per program."""
+    detail = reverse("programs:detail", kwargs={"slug": "SLUG"})
+    labels = {
+        field: {value: str(label) for value, label in Program._meta.get_field(field).choices}
+        for field in ("credential", "format", "accreditation")
+    }
+    for program in programs:
+        program.credential_label = labels["credential"][program.credential]
+        program.format_label = labels["format"][program.format]
+        program.accreditation_label = labels["accreditation"][program.accreditation]
+        program.url = detail.replace("SLUG", program.slug)
 
 
 class KnownCountPaginator(Paginator):
@@ -106,7 +123,7 @@ class Finder:
             distances, without_coordinates = self.near(queryset, origin, radius)
             queryset = queryset.filter(pk__in=list(distances))
 
-        counts, condition = self.filterset.facet_counts(queryset)
+        counts, condition = self.filterset.facet_counts(queryset, self.counts_key(distances))
         queryset = queryset.filter(condition)
         sort = self.cleaned.get("sort") or "graduates"
         if sort == "distance" and not origin:
@@ -132,6 +149,7 @@ class Finder:
                 if sort == "distance"
                 else list(page.object_list)
             )
+        label_programs(programs)
         for program in programs:
             program.distance = distances.get(program.pk)
         page_range = list(paginator.get_elided_page_range(page.number)) if page else []
@@ -151,6 +169,17 @@ class Finder:
             without_coordinates=without_coordinates,
             include_unknown_url=self.url_with(include_unknown="1"),
         )
+
+    def counts_key(self, distances):
+        """Same filters and same content, same counts: page and sort do not change them."""
+        params = sorted(
+            (key, value)
+            for key in self.params
+            if key in PARAMETERS and key not in {"sort"}
+            for value in self.params.getlist(key)[:10]
+        )
+        digest = hashlib.sha256(repr((params, sorted(distances))).encode()).hexdigest()
+        return f"finder-counts:{content_version()}:{digest}"
 
     @staticmethod
     def in_order(listing, pks):

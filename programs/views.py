@@ -12,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 
 from programs import shortlist
 from programs.comparison import comparison_rows
-from programs.finder import Finder
+from programs.finder import Finder, label_programs
 from programs.models import Program
 
 
@@ -22,6 +22,7 @@ class ShortlistMixin:
         slugs = shortlist.read(self.request)
         context["shortlist"] = slugs
         context["compare_url"] = compare_url(slugs)
+        context["current_path"] = self.request.get_full_path()
         return context
 
 
@@ -61,6 +62,7 @@ class ProgramDetailView(ShortlistMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        label_programs([self.object])
         context["crumbs"] = [
             (_("Find a program"), reverse("programs:list")),
             (self.object.school.name, ""),

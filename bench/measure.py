@@ -1,0 +1,99 @@
+"""One database, one data size: build it, then time every page in-process.
+
+Run by bench/run.py in a fresh process per database and size (DATABASE_URL decides which).
+Prints one JSON object per page on stdout.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.synth import grow_to  # noqa: E402
+from programs.models import Program  # noqa: E402
+
+FOUR_FILTERS = (
+    "format=campus&format=hybrid&max_cost=15000&max_months=12&credential=certificate&sort=cost"
+)
+
+
+def pages():
+    slugs = list(Program.objects.published().order_by("pk").values_list("slug", flat=True)[:4])
+    compare = "&".join(f"p={slug}" for slug in slugs)
+    return [
+        ("bare view (reference)", "/bench/ok"),
+        ("/programs/", "/programs/"),
+        ("/programs/ 4 filters + sort", f"/programs/?{FOUR_FILTERS}"),
+        ("/programs/ ZIP + radius", "/programs/?zip=60601&radius=50&sort=distance"),
+        ("/programs/ page 40", "/programs/?page=40"),
+        ("program page", f"/programs/{slugs[0]}/"),
+        ("/programs/compare/ (4)", f"/programs/compare/?{compare}"),
+        ("/certifications/", "/certifications/"),
+        ("/salary-and-outlook/", "/salary-and-outlook/"),
+        ("/", "/"),
+    ]
+
+
+def measure(client, url, requests):
+    for _ in range(5):
+        response = client.get(url)
+    status = response.status_code
+    # Each request resets the query log, so start from an empty one.
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    body = response.content
+    timings = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append(time.perf_counter() - start)
+    return {
+        "status": status,
+        "median_ms": statistics.median(timings) * 1000,
+        "queries": len(queries),
+        "bytes": len(body),
+        "gzip_bytes": len(gzip.compress(body, 6)),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, required=True)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    build_start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    if not Program.objects.exists():
+        with open(os.devnull, "w") as quiet:
+            call_command("seed", verbosity=0, stdout=quiet)
+    total = grow_to(args.size)
+    # Fresh statistics, as a production database would have, so the planner picks real plans.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    build_seconds = time.perf_counter() - build_start
+
+    client = Client()
+    for label, url in pages():
+        row = {"page": label, "url": url, "programs": total, "database": connection.vendor}
+        row.update(measure(client, url, args.requests))
+        row["build_seconds"] = round(build_seconds, 1)
+        print(json.dumps(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()
