@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from guide.admin_tools import ReviewedAdminMixin
 from programs import models
-from programs.resources import ProgramResource
+from programs.resources import ProgramImportForm, ProgramResource
 
 
 @admin.register(models.School)
@@ -20,6 +20,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
 class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     review_field = "last_verified"
     resource_classes = [ProgramResource]
+    import_form_class = ProgramImportForm
     list_display = [
         "name",
         "school",

@@ -1,6 +1,9 @@
 """The spreadsheet form of a program, for editors' CSV export and import in admin."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from import_export.forms import ImportForm
 
 from certifications.models import Certification
 from programs.models import Program, School
@@ -56,3 +59,19 @@ class ProgramResource(resources.ModelResource):
         # full_clean() on every row turns an unknown choice or a bad value into a row error.
         clean_model_instances = True
         use_transactions = True
+
+
+class ProgramImportForm(ImportForm):
+    """Spreadsheets are small: refuse anything large or not CSV before a row is read."""
+
+    max_bytes = 2 * 1024 * 1024
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                _("The file is larger than 2 MB. Split it into smaller files.")
+            )
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError(_("Upload a .csv file exported from a spreadsheet."))
+        return upload

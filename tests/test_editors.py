@@ -221,3 +221,21 @@ def test_successful_login_clears_earlier_failures(client, editor):
         client.post(url, {"username": "erin", "password": "wrong"})
     ok = client.post(url, {"username": "erin", "password": "a-long-editor-passphrase-7"})
     assert ok.status_code == 302
+
+
+def test_csv_import_refuses_large_or_non_csv_files(admin_client):
+    big = io.BytesIO(b"slug\n" + b"x" * (2 * 1024 * 1024 + 10))
+    big.name = "programs.csv"
+    response = admin_client.post(
+        reverse("admin:programs_program_import"),
+        {"resource": "0", "format": "0", "import_file": big},
+    )
+    assert response.status_code == 200
+    assert "larger than 2 MB" in response.content.decode()
+    other = io.BytesIO(b"slug\nx\n")
+    other.name = "programs.xlsx"
+    response = admin_client.post(
+        reverse("admin:programs_program_import"),
+        {"resource": "0", "format": "0", "import_file": other},
+    )
+    assert "Upload a .csv file" in response.content.decode()
