@@ -179,6 +179,15 @@ class FinderForm(forms.Form):
         return cleaned
 
 
+def facet_filter(group):
+    return django_filters.MultipleChoiceFilter(
+        label=FACET_LABELS[group],
+        choices=FACETS[group],
+        method="filter_facet",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class ProgramFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("School or city"), method="filter_text", max_length=100)
     state = django_filters.ChoiceFilter(
@@ -198,42 +207,12 @@ class ProgramFilter(django_filters.FilterSet):
         max_value=1_000_000,
         widget=StrictNumberInput,
     )
-    format = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["format"],
-        choices=FACETS["format"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    credential = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["credential"],
-        choices=FACETS["credential"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    accreditation = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["accreditation"],
-        choices=FACETS["accreditation"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    certification = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["certification"],
-        choices=FACETS["certification"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    schedule = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["schedule"],
-        choices=FACETS["schedule"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    externship = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["externship"],
-        choices=FACETS["externship"],
-        method="filter_facet",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    format = facet_filter("format")
+    credential = facet_filter("credential")
+    accreditation = facet_filter("accreditation")
+    certification = facet_filter("certification")
+    schedule = facet_filter("schedule")
+    externship = facet_filter("externship")
 
     class Meta:
         model = Program

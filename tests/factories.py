@@ -143,3 +143,21 @@ def make_program(**overrides):
     if "school" not in fields:
         fields["school"] = make_school()
     return Program.objects.create(**fields)
+
+
+def bulk_programs(count, prefix, school=None):
+    """Many similar programs at once (no save() signals), for data-size tests."""
+    school = school or make_school(slug=f"{prefix}-school")
+    Program.objects.bulk_create(
+        Program(
+            school=school,
+            slug=f"{prefix}-{n}",
+            name="Medical Assisting",
+            credential=Program.Credential.CERTIFICATE,
+            length_months=Decimal("9"),
+            tuition_fees=Decimal("9000"),
+            total_cost=Decimal("9000"),
+            graduates_per_year=n % 50,
+        )
+        for n in range(count)
+    )

@@ -1,7 +1,6 @@
 """Regression guard for `make bench`'s query target: every public page uses the same number of
 queries at two data sizes, and at most six. Counts, not timings, so it cannot flake."""
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,7 @@ from django.core.management import call_command
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
-from programs.models import Program
-from tests.factories import make_program, make_school
+from tests.factories import bulk_programs, make_program
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -39,23 +37,6 @@ PAGES = [
 ]
 
 
-def add_programs(count, prefix):
-    school = make_school(slug=f"{prefix}-school")
-    Program.objects.bulk_create(
-        Program(
-            school=school,
-            slug=f"{prefix}-{n}",
-            name="Medical Assisting",
-            credential="certificate",
-            length_months=Decimal("9"),
-            tuition_fees=Decimal("9000"),
-            total_cost=Decimal("9000"),
-            graduates_per_year=n % 50,
-        )
-        for n in range(count)
-    )
-
-
 def query_counts(client):
     counts = {}
     for url in PAGES:
@@ -72,9 +53,9 @@ def test_every_public_page_uses_the_same_few_queries_at_two_sizes(client):
     call_command("loaddata", str(FIXTURES / "certifications.json"), verbosity=0)
     make_program(slug="first")
     make_program(slug="second")
-    add_programs(60, "small")
+    bulk_programs(60, "small")
     small = query_counts(client)
-    add_programs(600, "large")
+    bulk_programs(600, "large")
     large = query_counts(client)
     assert large == small
     assert max(small.values()) <= 6, small

@@ -5,8 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from certifications.models import Certification
-from programs.models import Program
-from tests.factories import make_certification, make_program, make_school
+from tests.factories import bulk_programs, make_certification, make_program, make_school
 
 pytestmark = pytest.mark.django_db
 
@@ -245,24 +244,9 @@ def test_bad_number_gives_a_message_on_the_field(client, catalog):
     assert slugs == expected(catalog, lambda p: p.format == "online")
 
 
-def bulk_programs(school, prefix, count):
-    Program.objects.bulk_create(
-        Program(
-            school=school,
-            slug=f"{prefix}-{n}",
-            name="MA",
-            credential="certificate",
-            length_months=Decimal("9"),
-            tuition_fees=Decimal("9000"),
-            total_cost=Decimal("9000"),
-        )
-        for n in range(count)
-    )
-
-
 def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
     school = make_school()
-    bulk_programs(school, "bulk", 10)
+    bulk_programs(10, "bulk", school)
     urls = [
         "/programs/",
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost",
@@ -271,7 +255,7 @@ def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_n
     for url in urls:
         with django_assert_num_queries(5 if "zip" in url else 3):
             client.get(url)
-    bulk_programs(school, "more", 190)
+    bulk_programs(190, "more", school)
     # bulk_create sends no save signals, so cached facet counts would not know about the rows.
     cache.clear()
     for url in urls:
