@@ -1,6 +1,10 @@
 import pytest
 from django.contrib import admin
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.factories import bulk_programs, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +32,17 @@ def test_every_content_model_is_registered():
             if model.__name__.startswith("Historical") or model._meta.auto_created:
                 continue
             assert model in admin.site._registry, model
+
+
+def test_changelists_use_a_fixed_number_of_queries(admin_client):
+    make_program()
+    url = reverse("admin:programs_program_changelist")
+    admin_client.get(url)
+    reset_queries()
+    with CaptureQueriesContext(connection) as small:
+        admin_client.get(url)
+    bulk_programs(80, "many")
+    reset_queries()
+    with CaptureQueriesContext(connection) as large:
+        admin_client.get(url)
+    assert len(large) == len(small) <= 12

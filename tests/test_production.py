@@ -130,3 +130,34 @@ def test_cache_round_trips_through_a_live_redis():
 @pytest.mark.django_db
 def test_unknown_page_is_a_404_not_a_500(client):
     assert client.get("/no-such-page/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/faq/",
+        "/salary-and-outlook/",
+        "/certifications/",
+        "/certifications/eligibility/",
+        "/programs/",
+        "/search/?q=cma",
+        "/suggest-an-update/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/no-such-page/",
+        "/admin/login/",
+    ],
+)
+@pytest.mark.django_db
+def test_every_page_type_carries_the_security_headers(client, url):
+    from django.core.management import call_command
+
+    call_command("loaddata", str(ROOT / "fixtures" / "guide.json"), verbosity=0)
+    response = client.get(url)
+    assert response.status_code in {200, 404}
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
