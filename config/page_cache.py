@@ -4,7 +4,8 @@ Pages are stored under a key that includes a content version. Saving or deleting
 the site's apps (from admin, an import or a script) writes a new version, so every cached page
 is missed at once, on every app server that shares the cache (Redis in production). Requests
 that carry a session or pending messages, and responses that set a cookie (forms with a CSRF
-token do), are never cached, so shortlists and forms stay per-visitor.
+token do), are never cached; the shortlist cookie is part of the key, so forms and shortlists
+stay per visitor.
 """
 
 import hashlib

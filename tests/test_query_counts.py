@@ -59,3 +59,4 @@ def test_every_public_page_uses_the_same_few_queries_at_two_sizes(client):
     large = query_counts(client)
     assert large == small
     assert max(small.values()) <= 6, small
+    assert min(small.values()) >= 1, small
