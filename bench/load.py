@@ -10,10 +10,10 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
+from bench import servers
 from bench.run import WORK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,32 +67,7 @@ def start_gunicorn(database_url, port, extra_env=None):
         env=env,
         check=True,
     )
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=2)
-            return process, base
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
+    return servers.start_gunicorn(env, port)
 
 
 def wrk(base, paths, seconds, connections=32):

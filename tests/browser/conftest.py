@@ -49,11 +49,10 @@ def site_server(tmp_path_factory):
     Page checks run against this instead of pytest-django's live server, whose transactional
     database is emptied after every test and would have to be seeded again each time.
     """
-    import socket
     import subprocess
     import sys
-    import time
-    import urllib.request
+
+    from bench.servers import start_gunicorn
 
     root = Path(__file__).resolve().parents[2]
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
@@ -72,30 +71,7 @@ def site_server(tmp_path_factory):
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{url}/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
+    server, url = start_gunicorn(env)
     yield url
     server.terminate()
     server.wait(10)

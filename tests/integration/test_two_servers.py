@@ -5,14 +5,14 @@ run with `make test-servers`.
 """
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from bench.servers import start_gunicorn
 
 pytestmark = pytest.mark.servers
 
@@ -20,12 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PG = os.environ.get("SERVERS_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "ma_two_servers"
 REDIS = os.environ.get("SERVERS_REDIS", "redis://127.0.0.1:6379/14")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -64,38 +58,10 @@ Program.objects.create(
 
 @pytest.fixture(scope="module")
 def servers(environment):
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
-    deadline = time.monotonic() + 30
-    for url in urls:
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/healthz", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+    started = [start_gunicorn(environment) for _ in range(2)]
+    urls = [url for _process, url in started]
     yield urls
-    for process in processes:
+    for process, _url in started:
         process.terminate()
         process.wait(10)
 
