@@ -106,6 +106,9 @@ def test_every_page_type_passes_axe_with_one_h1_and_no_outside_requests(
         h1_count = page.locator("h1").count()
         if h1_count != 1:
             problems.append(f"{h1_count} h1 elements")
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        if page_width > VIEWPORTS[viewport]["width"]:
+            problems.append(f"the page scrolls sideways ({page_width} px wide)")
         if problems:
             failures[name] = problems
     context.close()
