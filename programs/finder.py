@@ -92,8 +92,6 @@ class FinderResult:
     facets: list = field(default_factory=list)
     chips: list = field(default_factory=list)
     sort: str = "graduates"
-    zip_code: str = ""
-    radius: int = DEFAULT_RADIUS
     left_out: int = 0
     without_coordinates: int = 0
     include_unknown_url: str = ""
@@ -164,8 +162,6 @@ class Finder:
             facets=self.facets(counts),
             chips=self.chips(),
             sort=sort,
-            zip_code=zip_code,
-            radius=radius,
             left_out=counts.get("left_out", 0),
             without_coordinates=without_coordinates,
             include_unknown_url=self.url_with(include_unknown="1"),

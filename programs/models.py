@@ -77,15 +77,6 @@ class ProgramQuerySet(SlugNaturalKeyQuerySet):
             models.Q(length_months__lte=months) | models.Q(length_months__isnull=True)
         )
 
-    def within_box(self, south, north, west, east):
-        """Programs at schools inside a latitude/longitude box (a cheap first cut for distance)."""
-        return self.filter(
-            school__latitude__gte=south,
-            school__latitude__lte=north,
-            school__longitude__gte=west,
-            school__longitude__lte=east,
-        )
-
 
 class Program(NaturalKeyMixin, models.Model):
     class Credential(models.TextChoices):
