@@ -112,7 +112,7 @@ class Finder:
         return self.filterset.form.cleaned_data if self.filterset.is_bound else {}
 
     def run(self, page_number=None, everything=False):
-        """One page of results; everything=True returns every match, in order (for CSV)."""
+        """One page of results; everything=True streams every match, in order (for CSV)."""
         queryset = self.filterset.qs
         zip_code = self.cleaned.get("zip") or ""
         origin = geo.zip_coordinates(zip_code) if zip_code else None
@@ -139,19 +139,23 @@ class Finder:
             paginator = KnownCountPaginator(listing, PER_PAGE, counts["total"])
 
         if everything:
-            page = None
-            programs = self.in_order(listing, ordered) if sort == "distance" else list(listing)
+            page, page_range = None, []
+            rows = (
+                self.in_order(listing, ordered)
+                if sort == "distance"
+                else listing.iterator(chunk_size=500)
+            )
+            programs = self.with_distances(rows, distances)
         else:
             page = paginator.get_page(page_number)
-            programs = (
+            page_range = list(paginator.get_elided_page_range(page.number))
+            rows = (
                 self.in_order(listing, list(page.object_list))
                 if sort == "distance"
                 else list(page.object_list)
             )
-        label_programs(programs)
-        for program in programs:
-            program.distance = distances.get(program.pk)
-        page_range = list(paginator.get_elided_page_range(page.number)) if page else []
+            label_programs(rows)
+            programs = list(self.with_distances(rows, distances))
 
         return FinderResult(
             filterset=self.filterset,
@@ -177,6 +181,12 @@ class Finder:
         )
         digest = hashlib.sha256(repr((params, sorted(distances))).encode()).hexdigest()
         return f"finder-counts:{content_version()}:{digest}"
+
+    @staticmethod
+    def with_distances(programs, distances):
+        for program in programs:
+            program.distance = distances.get(program.pk)
+            yield program
 
     @staticmethod
     def in_order(listing, pks):
