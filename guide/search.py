@@ -74,7 +74,7 @@ def search(query):
         "faqs": [
             {
                 "title": highlight(f.question, terms),
-                "url": f"/faq/#{f.slug}",
+                "url": f"{f.page.get_absolute_url()}#{f.slug}",
                 "excerpt": highlight(f.answer, terms, 220),
             }
             for f in faqs[:PER_GROUP]
