@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def start_gunicorn(env, port=None, workers=2):
     while True:
         try:
             urllib.request.urlopen(f"{base}/healthz", timeout=2)
+            return process, base
+        except urllib.error.HTTPError:
+            # Any answer means the server is up, even "503: no database".
             return process, base
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:

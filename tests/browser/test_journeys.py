@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import EDITOR_PASSWORD
 
@@ -16,17 +17,17 @@ def test_reader_follows_the_career_path_to_pay_and_the_faq(site_page):
     page = site_page
     page.goto(page.base + "/")
     page.get_by_role("link", name="Read the full path, with time and cost at each step").click()
-    assert page.locator("h1").inner_text() == "How to become a medical assistant"
+    expect(page.locator("h1")).to_have_text("How to become a medical assistant")
     page.get_by_role("link", name="What MAs earn").click()
     page.get_by_label("Compare a state with the nation").select_option("TX")
     page.get_by_role("button", name="Compare").click()
-    assert "state=TX" in page.url
-    assert page.get_by_role("cell", name="Texas").first.is_visible() or "Texas" in page.content()
+    page.wait_for_url(re.compile("state=TX"))
+    expect(page.get_by_role("row", name=re.compile("Texas")).first).to_be_visible()
     page.get_by_role("link", name="FAQ", exact=True).first.click()
     page.get_by_text("How long does it take to become a medical assistant?").click()
-    assert page.get_by_text(
-        "certificate and diploma programs usually take 9 to 12 months"
-    ).is_visible()
+    expect(
+        page.get_by_text("certificate and diploma programs usually take 9 to 12 months")
+    ).to_be_visible()
 
 
 def test_student_checks_eligibility_and_opens_a_credential(site_page):
@@ -39,10 +40,10 @@ def test_student_checks_eligibility_and_opens_a_credential(site_page):
     page.get_by_label("Months of work as a medical assistant in recent years").fill("0")
     page.locator("#id_military_1").check()
     page.get_by_role("button", name="Check my eligibility").click()
-    assert "completed_months_ago=3" in page.url
-    assert page.get_by_text("Eligible now").count() == 4
+    page.wait_for_url(re.compile("completed_months_ago=3"))
+    expect(page.get_by_text("Eligible now")).to_have_count(4)
     page.get_by_role("link", name="CCMA (NHA)").click()
-    assert "Certified Clinical Medical Assistant" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Certified Clinical Medical Assistant")
 
 
 def test_student_filters_shortlists_three_and_compares(site_page):
@@ -67,13 +68,13 @@ def test_student_filters_shortlists_three_and_compares(site_page):
     ]
     assert costs == sorted(costs) and all(cost <= 15000 for cost in costs)
     for _ in range(3):
-        page.get_by_role("button", name=re.compile("^Add to compare")).first.click()
-        page.wait_for_load_state()
-    assert "3 programs on your shortlist" in page.content()
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^Add to compare")).first.click()
+    expect(page.get_by_text("3 programs on your shortlist")).to_be_visible()
     page.get_by_role("link", name="Compare side by side").click()
-    assert page.locator("thead th").count() == 4
+    expect(page.locator("thead th")).to_have_count(4)
     page.get_by_role("link", name="Show only differences").click()
-    assert "differences=1" in page.url
+    page.wait_for_url(re.compile("differences=1"))
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as CSV").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
@@ -87,14 +88,14 @@ def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
     message = f"Please re-check the CMA fee ({page.viewport_size['width']}, js={page.javascript})"
     page.get_by_label("What should we check or change?").fill(message)
     page.get_by_role("button", name="Send").click()
-    assert page.url.endswith("/faq/")
-    assert page.get_by_text("Thank you. An editor will read your note").is_visible()
+    page.wait_for_url(re.compile(r"/faq/$"))
+    expect(page.get_by_text("Thank you. An editor will read your note")).to_be_visible()
 
     page.goto(page.base + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", EDITOR_PASSWORD)
     page.click("input[type=submit]")
-    assert page.get_by_text(message[:40]).is_visible()
+    expect(page.get_by_text(message[:40])).to_be_visible()
     page.goto(page.base + "/admin/guide/guidepage/?q=questions+and+answers")
     page.get_by_role("link", name="Medical assistant questions and answers").first.click()
     page.fill("#id_summary", "Straight answers, checked by an editor after a reader's note.")
@@ -103,7 +104,7 @@ def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
     page.locator("tr", has_text=message[:40]).locator("input[type=checkbox]").check()
     page.select_option("select[name=action]", "mark_fixed")
     page.click("button[name=index]")
-    assert page.get_by_text("marked “Fixed”").is_visible()
+    expect(page.get_by_text("marked “Fixed”")).to_be_visible()
     page.goto(page.base + "/faq/")
     assert "checked by an editor after a reader" in page.content()
 
@@ -114,6 +115,7 @@ def test_editor_changes_a_cost_and_the_public_page_shows_the_total(site_page):
     page.fill("#id_username", "editor")
     page.fill("#id_password", EDITOR_PASSWORD)
     page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
     page.goto(page.base + "/admin/programs/program/?q=Downey+Adult")
     page.locator("#result_list tbody th a").first.click()
     tuition = 5000 + page.viewport_size["width"] + (1 if page.javascript else 0)
@@ -122,7 +124,7 @@ def test_editor_changes_a_cost_and_the_public_page_shows_the_total(site_page):
     page.click("input[name=_save]")
     page.locator("#result_list tbody th a").first.click()
     page.get_by_role("link", name="View on site").click()
-    assert f"${tuition + 500:,}" in page.content()
+    expect(page.locator("main")).to_contain_text(f"${tuition + 500:,}")
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -7,6 +7,8 @@ run with `make test-servers`.
 import os
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -93,3 +95,36 @@ def test_an_edit_on_one_server_shows_on_the_other_at_once(servers, browser):
     for _ in range(4):
         body = fetch(f"{second}/programs/twin-ma/")
         assert "$7,500" in body and "$10,000" not in body
+
+
+def test_a_server_whose_database_is_unreachable_answers_503_quickly(environment):
+    unreachable = {**environment, "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nothing"}
+    unreachable.pop("REDIS_URL")
+    process, base = start_gunicorn(unreachable)
+    try:
+        for path in ("/", "/programs/", "/healthz"):
+            started = time.monotonic()
+            with pytest.raises(urllib.error.HTTPError) as error:
+                urllib.request.urlopen(base + path, timeout=10)
+            assert error.value.code == 503
+            assert time.monotonic() - started < 5
+        page = urllib.request.Request(base + "/")
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(page, timeout=10)
+        assert "back in a minute" in error.value.read().decode()
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_a_server_whose_redis_is_down_keeps_serving(environment):
+    no_redis = {**environment, "REDIS_URL": "redis://127.0.0.1:9/0"}
+    process, base = start_gunicorn(no_redis)
+    try:
+        for path in ("/programs/", "/programs/twin-ma/", "/certifications/"):
+            started = time.monotonic()
+            assert urllib.request.urlopen(base + path, timeout=10).status == 200
+            assert time.monotonic() - started < 5
+    finally:
+        process.terminate()
+        process.wait(10)
