@@ -39,13 +39,19 @@ class HomeView(GuidePageMixin, TemplateView):
             WageFigure.objects.national().latest_year().select_related("source").first()
         )
         context["outlook"] = (
-            OutlookFigure.objects.filter(soc_code="31-9092").select_related("source").first()
+            OutlookFigure.objects.filter(soc_code=sections.MA_SOC).select_related("source").first()
         )
         return context
 
 
 class GuidePageView(DetailView):
     context_object_name = "page"
+
+    def get(self, request, *args, **kwargs):
+        # The front page lives at /, so /home/ would be the same page twice.
+        if kwargs["slug"] == "home":
+            return redirect("guide:home", permanent=True)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return GuidePage.objects.visible_to(self.request.user).for_display()

@@ -205,3 +205,8 @@ def test_feedback_is_rate_limited_per_address(client):
     assert response.status_code == 429
     assert "wait ten minutes" in response.content.decode()
     assert Feedback.objects.count() == 2
+
+
+def test_the_front_page_has_one_address(client, content):
+    response = client.get("/home/")
+    assert response.status_code == 301 and response["Location"] == "/"
