@@ -8,8 +8,10 @@ one more for the schools near it; sorted by distance, one more for the order.
 import hashlib
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -44,6 +46,15 @@ PARAMETERS = [
     "sort",
     "include_unknown",
 ]
+
+
+def number_bounds(form_field):
+    bounds = {"step": "any"}
+    if form_field.min_value is not None:
+        bounds["min"] = form_field.min_value
+    if form_field.max_value is not None:
+        bounds["max"] = form_field.max_value
+    return bounds
 
 
 def label_programs(programs):
@@ -83,6 +94,23 @@ class Facet:
 
 
 @dataclass
+class Control:
+    """One text box or drop-down of the finder form, ready to print.
+
+    Django's widget templates render each <option> through its own template; with 50 states
+    that was most of the page's render time, so the finder prints its few controls directly.
+    """
+
+    name: str
+    label: str
+    value: str = ""
+    errors: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+    input_type: str = "text"
+    attrs: str = ""
+
+
+@dataclass
 class FinderResult:
     filterset: ProgramFilter
     total: int
@@ -90,6 +118,7 @@ class FinderResult:
     page: object = None
     page_range: list = field(default_factory=list)
     facets: list = field(default_factory=list)
+    controls: dict = field(default_factory=dict)
     chips: list = field(default_factory=list)
     sort: str = "graduates"
     left_out: int = 0
@@ -164,6 +193,7 @@ class Finder:
             page=page,
             page_range=page_range,
             facets=self.facets(counts),
+            controls=self.controls(),
             chips=self.chips(),
             sort=sort,
             left_out=counts.get("left_out", 0),
@@ -241,6 +271,38 @@ class Finder:
             )
             for group, options in FACETS.items()
         ]
+
+    def controls(self):
+        form = self.filterset.form
+        controls = {}
+        for name in ("q", "state", "zip", "radius", "max_cost", "max_months", "sort"):
+            bound = form[name]
+            errors = list(self.errors.get(name, []))
+            raw = self.params.get(name, "") if self.filterset.is_bound else ""
+            widget_attrs = {
+                key: value
+                for key, value in bound.field.widget.attrs.items()
+                if key not in {"class"}
+            }
+            control = Control(name=name, label=str(bound.label), errors=errors)
+            choices = getattr(bound.field, "choices", None)
+            if choices is not None:
+                chosen = raw if not errors else ""
+                if not chosen and bound.field.initial:
+                    chosen = str(bound.field.initial)
+                control.options = [
+                    {"value": str(v), "label": str(label), "selected": str(v) == chosen}
+                    for v, label in choices
+                ]
+            elif isinstance(bound.field.widget, forms.NumberInput):
+                control.input_type = "number"
+                control.value = "" if errors else raw[:20]
+                control.attrs = flatatt(widget_attrs | number_bounds(bound.field))
+            else:
+                control.value = raw[:100]
+                control.attrs = flatatt(widget_attrs)
+            controls[name] = control
+        return controls
 
     def url_with(self, **changes):
         params = self.params.copy()
