@@ -256,6 +256,25 @@ class ProgramFilter(django_filters.FilterSet):
             q |= Q(length_months__isnull=True)
         return q
 
+    def within_limits_q(self):
+        """Programs whose cost and length are known and within the limits chosen.
+
+        The same rows as excluding unknown_q(), written as ranges: the databases then walk the
+        cost or length index in order and stop after a page instead of sorting every match.
+        """
+        data = self.form.cleaned_data if self.is_bound else {}
+        q = Q()
+        if data.get("max_cost") is not None:
+            q &= Q(total_cost__lte=data["max_cost"])
+        if data.get("max_months") is not None:
+            q &= Q(length_months__lte=data["max_months"])
+        return q
+
+    def kept_q(self):
+        """Programs the results keep: unknown cost or length only when the visitor asks."""
+        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
+        return Q() if include_unknown else self.within_limits_q()
+
     def facet_counts(self, queryset, cache_key=None):
         """Total, left-out unknowns and every option's count, in one query.
 
@@ -276,9 +295,7 @@ class ProgramFilter(django_filters.FilterSet):
         every = Q()
         for group, values in self.chosen().items():
             every &= group_q(group, values)
-        unknown = self.unknown_q()
-        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
-        return every & (Q() if (not unknown or include_unknown) else ~unknown)
+        return every & self.kept_q()
 
     def _aggregate(self, queryset):
         chosen = self.chosen()
@@ -287,7 +304,7 @@ class ProgramFilter(django_filters.FilterSet):
             every &= group_q(group, values)
         unknown = self.unknown_q()
         include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
-        kept = Q() if (not unknown or include_unknown) else ~unknown
+        kept = self.kept_q()
         aggregates = {"total": Count("pk", filter=every & kept)}
         if unknown and not include_unknown:
             aggregates["left_out"] = Count("pk", filter=every & unknown)
