@@ -1,12 +1,17 @@
 """Settings for `make bench`: no debug, the whole-page cache off, a bare reference view.
 
-The data cache (local memory) stays on, as in production: facet counts are cached per filter
-set and content version, and that is part of what is measured.
+The data cache (local memory) stays on, as in production: facet counts (per filter set) and
+result cards (per program) are cached per content version, and that is part of what is measured.
 """
 
 from config.settings.test import *
 
 ROOT_URLCONF = "bench.urls"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 PAGE_CACHE_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

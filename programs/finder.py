@@ -12,12 +12,12 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.forms.utils import flatatt
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from config.page_cache import content_version
 from programs import geo
+from programs.cards import Hit
 from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, STATES, ProgramFilter
 from programs.models import Program
 
@@ -55,20 +55,6 @@ def number_bounds(form_field):
     if form_field.max_value is not None:
         bounds["max"] = form_field.max_value
     return bounds
-
-
-def label_programs(programs):
-    """Display labels and addresses worked out once per request rather than once per program."""
-    detail = reverse("programs:detail", kwargs={"slug": "SLUG"})
-    labels = {
-        field: {value: str(label) for value, label in Program._meta.get_field(field).choices}
-        for field in ("credential", "format", "accreditation")
-    }
-    for program in programs:
-        program.credential_label = labels["credential"][program.credential]
-        program.format_label = labels["format"][program.format]
-        program.accreditation_label = labels["accreditation"][program.accreditation]
-        program.url = detail.replace("SLUG", program.slug)
 
 
 class KnownCountPaginator(Paginator):
@@ -115,6 +101,7 @@ class FinderResult:
     filterset: ProgramFilter
     total: int
     programs: list
+    hits: list = field(default_factory=list)
     page: object = None
     page_range: list = field(default_factory=list)
     facets: list = field(default_factory=list)
@@ -157,39 +144,35 @@ class Finder:
         if sort == "distance" and not origin:
             sort = "graduates"
 
-        listing = queryset.for_listing()
         if sort == "distance":
             ordered = sorted(
-                queryset.values_list("pk", flat=True), key=lambda pk: (distances[pk], pk)
+                queryset.values_list("pk", "slug"), key=lambda row: (distances[row[0]], row[0])
             )
             paginator = Paginator(ordered, PER_PAGE)
         else:
-            listing = listing.order_by(*ORDERINGS[sort])
-            paginator = KnownCountPaginator(listing, PER_PAGE, counts["total"])
+            ordered = queryset.order_by(*ORDERINGS[sort]).values_list("pk", "slug")
+            paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
 
         if everything:
-            page, page_range = None, []
+            page, page_range, hits = None, [], []
+            listing = queryset.for_listing()
             rows = (
-                self.in_order(listing, ordered)
+                self.in_order(listing, [pk for pk, _slug in ordered])
                 if sort == "distance"
-                else listing.iterator(chunk_size=500)
+                else listing.order_by(*ORDERINGS[sort]).iterator(chunk_size=500)
             )
             programs = self.with_distances(rows, distances)
         else:
             page = paginator.get_page(page_number)
             page_range = list(paginator.get_elided_page_range(page.number))
-            rows = (
-                self.in_order(listing, list(page.object_list))
-                if sort == "distance"
-                else list(page.object_list)
-            )
-            label_programs(rows)
-            programs = list(self.with_distances(rows, distances))
+            hits = [Hit(pk, slug, distances.get(pk)) for pk, slug in page.object_list]
+            programs = []
 
         return FinderResult(
             filterset=self.filterset,
             total=counts["total"],
             programs=programs,
+            hits=hits,
             page=page,
             page_range=page_range,
             facets=self.facets(counts),

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from programs import shortlist
+from programs.cards import label_programs, result_cards
 from programs.comparison import comparison_rows
-from programs.finder import Finder, label_programs
+from programs.finder import Finder
 from programs.models import Program
 
 
@@ -45,6 +46,7 @@ class ProgramListView(ShortlistMixin, TemplateView):
         query.pop("page", None)
         context.update(
             result=result,
+            cards=result_cards(result.hits, context["shortlist"]),
             form=result.filterset.form,
             page=result.page,
             page_range=result.page_range,
@@ -63,6 +65,7 @@ class ProgramDetailView(ShortlistMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         label_programs([self.object])
+        context["in_shortlist"] = self.object.slug in context["shortlist"]
         context["crumbs"] = [
             (_("Find a program"), reverse("programs:list")),
             (self.object.school.name, ""),
@@ -166,8 +169,9 @@ def update_shortlist(request):
     if not same_origin(request):
         return HttpResponseForbidden(_("This form can only be sent from our own pages."))
     slugs = shortlist.read(request)
-    slug = request.POST.get("slug", "")[:160]
-    action = request.POST.get("action")
+    # Each button names its action and carries the program's slug as its value.
+    action = next((name for name in ("add", "remove", "clear") if name in request.POST), None)
+    slug = request.POST.get(action, "")[:160] if action else ""
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("programs:list")

@@ -136,7 +136,11 @@ CACHES = {
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        # Room for a card per program (about 2 KB each) beside the pages and facet counts.
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     )
 }
 

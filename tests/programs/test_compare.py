@@ -21,9 +21,7 @@ def programs():
 
 
 def add(client, slug):
-    return client.post(
-        "/programs/shortlist/", {"action": "add", "slug": slug, "next": "/programs/"}, **SAME_SITE
-    )
+    return client.post("/programs/shortlist/", {"add": slug, "next": "/programs/"}, **SAME_SITE)
 
 
 def test_shortlist_survives_navigation_and_mirrors_the_compare_url(client, programs):
@@ -40,7 +38,7 @@ def test_a_fifth_program_is_refused_with_a_message(client, programs):
         add(client, program.slug)
     response = client.post(
         "/programs/shortlist/",
-        {"action": "add", "slug": "prog-4", "next": "/programs/"},
+        {"add": "prog-4", "next": "/programs/"},
         follow=True,
         **SAME_SITE,
     )
@@ -51,7 +49,7 @@ def test_a_fifth_program_is_refused_with_a_message(client, programs):
 def test_other_sites_cannot_change_a_shortlist(client, programs):
     response = client.post(
         "/programs/shortlist/",
-        {"action": "add", "slug": "prog-0"},
+        {"add": "prog-0"},
         HTTP_ORIGIN="https://evil.example",
     )
     assert response.status_code == 403
@@ -61,7 +59,7 @@ def test_other_sites_cannot_change_a_shortlist(client, programs):
 def test_next_cannot_redirect_off_site(client, programs):
     response = client.post(
         "/programs/shortlist/",
-        {"action": "add", "slug": "prog-0", "next": "https://evil.example/"},
+        {"add": "prog-0", "next": "https://evil.example/"},
         **SAME_SITE,
     )
     assert response["Location"] == "/programs/"
@@ -86,7 +84,7 @@ def test_remove_from_compare_returns_to_the_smaller_comparison(client, programs)
     add(client, "prog-1")
     response = client.post(
         "/programs/shortlist/",
-        {"action": "remove", "slug": "prog-0", "to_compare": "1"},
+        {"remove": "prog-0", "to_compare": "1"},
         **SAME_SITE,
     )
     assert response["Location"] == "/programs/compare/?p=prog-1"
