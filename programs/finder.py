@@ -1,8 +1,8 @@
 """Runs a finder query: filters, distance, facets, order and one page of results.
 
 Queries, whatever the data size: one aggregate (total, left-out count and every facet count),
-one for the page of programs with their schools, one for their certifications; with a ZIP code,
-one more for the schools near it; sorted by distance, one more for the order.
+skipped while its result is cached, and one for the ids of the page's programs; with a ZIP code,
+one more for the schools near it. The page's cards come from programs/cards.py.
 """
 
 import hashlib
@@ -98,6 +98,8 @@ class Control:
 
 @dataclass
 class FinderResult:
+    """A page of hits, or with everything=True every matching program (for the CSV export)."""
+
     filterset: ProgramFilter
     total: int
     programs: list
