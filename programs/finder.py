@@ -12,6 +12,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.forms.utils import flatatt
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
@@ -246,8 +247,12 @@ class Finder:
                 options=[
                     {
                         "value": value,
+                        "id": f"f-{group}-{value}",
                         "label": label,
                         "count": counts[f"{group}__{value}"],
+                        "shown_count": number_format(
+                            counts[f"{group}__{value}"], force_grouping=True
+                        ),
                         "checked": value in chosen[group],
                     }
                     for value, label in options
@@ -275,6 +280,7 @@ class Finder:
                 chosen = raw if not errors else ""
                 if not chosen and bound.field.initial:
                     chosen = str(bound.field.initial)
+                control.value = chosen
                 control.options = [
                     {"value": str(v), "label": str(label), "selected": str(v) == chosen}
                     for v, label in choices

@@ -51,6 +51,7 @@ class ProgramListView(ShortlistMixin, TemplateView):
             page=result.page,
             page_range=result.page_range,
             query=query.urlencode(),
+            page_link=f"?{query.urlencode()}&page=" if query else "?page=",
             crumbs=[(_("Find a program"), "")],
         )
         return context

@@ -295,3 +295,13 @@ def test_facet_counts_are_reused_for_another_page_and_follow_an_edit(
     catalog[0].school.state = "WI"
     catalog[0].school.save()
     assert client.get("/programs/?state=IL").context["result"].total == 3
+
+
+def test_each_search_selects_its_own_state_and_order(client, catalog):
+    """Drop-down options are cached per chosen value; one search must not leak into the next."""
+    body = client.get("/programs/?state=IL&sort=cost").content.decode()
+    assert '<option value="IL" selected>' in body and '<option value="cost" selected>' in body
+    body = client.get("/programs/?state=TX").content.decode()
+    assert '<option value="TX" selected>' in body
+    assert '<option value="IL" selected>' not in body
+    assert '<option value="cost" selected>' not in body
