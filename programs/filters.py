@@ -195,14 +195,14 @@ class ProgramFilter(django_filters.FilterSet):
     )
     max_months = django_filters.NumberFilter(
         label=_("Longest length (months)"),
-        method="filter_months",
+        method="filter_limit",
         min_value=1,
         max_value=120,
         widget=StrictNumberInput,
     )
     max_cost = django_filters.NumberFilter(
         label=_("Highest total cost ($)"),
-        method="filter_cost",
+        method="filter_limit",
         min_value=0,
         max_value=1_000_000,
         widget=StrictNumberInput,
@@ -225,11 +225,10 @@ class ProgramFilter(django_filters.FilterSet):
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)
 
-    def filter_months(self, queryset, name, value):
-        return queryset.lasting_at_most(value)
-
-    def filter_cost(self, queryset, name, value):
-        return queryset.costing_at_most(value)
+    def filter_limit(self, queryset, name, value):
+        # Cost and length limits are applied by the finder: with unknown values kept for the
+        # counts (within_limits_or_unknown), as plain ranges for the results (kept_q).
+        return queryset
 
     def filter_facet(self, queryset, name, value):
         # Facets are applied together in facet_counts(), where each group can be left out.
@@ -256,6 +255,18 @@ class ProgramFilter(django_filters.FilterSet):
             q |= Q(length_months__isnull=True)
         return q
 
+    def includes_unknown(self):
+        return bool(self.is_bound and self.form.cleaned_data.get("include_unknown"))
+
+    def within_limits_or_unknown(self, queryset):
+        """Programs within the cost and length limits, or whose cost or length is unknown."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        if data.get("max_cost") is not None:
+            queryset = queryset.costing_at_most(data["max_cost"])
+        if data.get("max_months") is not None:
+            queryset = queryset.lasting_at_most(data["max_months"])
+        return queryset
+
     def within_limits_q(self):
         """Programs whose cost and length are known and within the limits chosen.
 
@@ -271,9 +282,8 @@ class ProgramFilter(django_filters.FilterSet):
         return q
 
     def kept_q(self):
-        """Programs the results keep: unknown cost or length only when the visitor asks."""
-        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
-        return Q() if include_unknown else self.within_limits_q()
+        """Of the programs within_limits_or_unknown(), those the results keep."""
+        return Q() if self.includes_unknown() else self.within_limits_q()
 
     def facet_counts(self, queryset, cache_key=None):
         """Total, left-out unknowns and every option's count, in one query.
@@ -303,7 +313,7 @@ class ProgramFilter(django_filters.FilterSet):
         for group, values in chosen.items():
             every &= group_q(group, values)
         unknown = self.unknown_q()
-        include_unknown = self.is_bound and self.form.cleaned_data.get("include_unknown")
+        include_unknown = self.includes_unknown()
         kept = self.kept_q()
         aggregates = {"total": Count("pk", filter=every & kept)}
         if unknown and not include_unknown:

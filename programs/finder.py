@@ -132,17 +132,24 @@ class Finder:
 
     def run(self, page_number=None, everything=False):
         """One page of results; everything=True streams every match, in order (for CSV)."""
-        queryset = self.filterset.qs
+        # Every filter but the facets and the cost and length limits.
+        matching = self.filterset.qs
+        queryset = self.filterset.within_limits_or_unknown(matching)
         zip_code = self.cleaned.get("zip") or ""
         origin = geo.zip_coordinates(zip_code) if zip_code else None
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
-        distances, without_coordinates = {}, 0
+        distances, without_coordinates, nearby = {}, 0, Q()
         if origin:
             distances, without_coordinates = self.near(queryset, origin, radius)
-            queryset = queryset.filter(pk__in=list(distances))
+            nearby = Q(pk__in=list(distances))
 
-        counts, condition = self.filterset.facet_counts(queryset, self.counts_key(distances))
-        queryset = queryset.filter(condition)
+        counts, condition = self.filterset.facet_counts(
+            queryset.filter(nearby), self.counts_key(distances)
+        )
+        # Unless unknown values are wanted, the results start again from `matching`: the
+        # limits are then plain ranges alone, which the planners estimate and index well.
+        results = queryset if self.filterset.includes_unknown() else matching
+        queryset = results.filter(nearby, condition)
         sort = self.cleaned.get("sort") or "graduates"
         if sort == "distance" and not origin:
             sort = "graduates"
