@@ -191,7 +191,12 @@ def facet_filter(group):
 class ProgramFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("School or city"), method="filter_text", max_length=100)
     state = django_filters.ChoiceFilter(
-        label=_("State"), choices=STATES, method="filter_state", empty_label=_("Any state")
+        label=_("State"),
+        # A callable: every request copies the filter and its form field, and would copy the
+        # fifty-one states with them.
+        choices=lambda: STATES,
+        method="filter_state",
+        empty_label=_("Any state"),
     )
     max_months = django_filters.NumberFilter(
         label=_("Longest length (months)"),
