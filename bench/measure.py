@@ -17,6 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -32,6 +33,9 @@ FOUR_FILTERS = (
 
 BARE = "/bench/ok"
 BLOCK = 20
+# The same page with the data cache emptied before each request: facet counts and result
+# cards computed afresh, as for the first visitor after an edit.
+COLD = "/programs/ 4 filters, cold cache"
 
 
 def pages():
@@ -41,6 +45,7 @@ def pages():
         ("bare view (reference)", BARE),
         ("/programs/", "/programs/"),
         ("/programs/ 4 filters + sort", f"/programs/?{FOUR_FILTERS}"),
+        (COLD, f"/programs/?{FOUR_FILTERS}"),
         ("/programs/ ZIP + radius", "/programs/?zip=60601&radius=50&sort=distance"),
         ("/programs/ page 40", "/programs/?page=40"),
         ("program page", f"/programs/{slugs[0]}/"),
@@ -51,7 +56,7 @@ def pages():
     ]
 
 
-def measure(client, url, requests):
+def measure(client, url, requests, cold=False):
     """Median ms of the page and of the bare view, measured in alternating short blocks.
 
     The machines are shared: a burst of other work slows whatever runs during it. Alternating
@@ -63,6 +68,8 @@ def measure(client, url, requests):
         response = client.get(url)
         client.get(BARE)
     status = response.status_code
+    if cold:
+        cache.clear()
     # Each request resets the query log, so start from an empty one.
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
@@ -74,6 +81,8 @@ def measure(client, url, requests):
     for _ in range(max(1, requests // BLOCK)):
         for timings, target in ((page, url), (bare, BARE)):
             for _ in range(BLOCK):
+                if cold:
+                    cache.clear()
                 start = time.perf_counter()
                 client.get(target)
                 timings.append(time.perf_counter() - start)
@@ -107,7 +116,7 @@ def main():
     client = Client()
     for label, url in pages():
         row = {"page": label, "url": url, "programs": total, "database": connection.vendor}
-        row.update(measure(client, url, args.requests))
+        row.update(measure(client, url, args.requests, cold=label == COLD))
         row["build_seconds"] = round(build_seconds, 1)
         print(json.dumps(row), flush=True)
 

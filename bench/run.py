@@ -55,14 +55,14 @@ def run_one(vendor, size, requests):
 
 def print_table(rows):
     header = (
-        f"{'page':30} {'programs':>9} {'db':10} {'median ms':>10} {'x bare':>8} "
+        f"{'page':34} {'programs':>9} {'db':10} {'median ms':>10} {'x bare':>8} "
         f"{'queries':>8} {'bytes':>8} {'gzip':>7}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row['page']:30} {row['programs']:>9,} {row['database']:10} "
+            f"{row['page']:34} {row['programs']:>9,} {row['database']:10} "
             f"{row['median_ms']:>10.2f} {row['ratio']:>8.1f} {row['queries']:>8} "
             f"{row['bytes']:>8,} {row['gzip_bytes']:>7,}"
         )
