@@ -305,3 +305,10 @@ def test_each_search_selects_its_own_state_and_order(client, catalog):
     assert '<option value="TX" selected>' in body
     assert '<option value="IL" selected>' not in body
     assert '<option value="cost" selected>' not in body
+
+
+def test_the_unknown_values_box_stays_ticked_once_ticked(client, catalog):
+    ticked = 'id="id_include_unknown" checked>'
+    assert ticked not in client.get("/programs/?max_cost=10000").content.decode()
+    body = client.get("/programs/?max_cost=10000&include_unknown=on").content.decode()
+    assert ticked in body
