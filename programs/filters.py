@@ -290,17 +290,18 @@ class ProgramFilter(django_filters.FilterSet):
         """Of the programs within_limits_or_unknown(), those the results keep."""
         return Q() if self.includes_unknown() else self.within_limits_q()
 
-    def facet_counts(self, queryset, cache_key=None):
+    def facet_counts(self, queryset, cache_key=None, only=None):
         """Total, left-out unknowns and every option's count, in one query.
 
-        With a cache_key (the filters and the content version) the counts are reused: paging,
-        re-sorting and repeat visits then cost no scan of the table at all.
+        Counts the programs of queryset that meet `only`. With a cache_key (the filters and
+        the content version) the counts are reused: paging, re-sorting and repeat visits then
+        cost no scan of the table at all.
         """
         if cache_key:
             cached = cache.get(cache_key)
             if cached is not None:
                 return cached, self.result_condition()
-        counts = self._aggregate(queryset)
+        counts = self._aggregate(queryset.filter(only) if only else queryset)
         if cache_key:
             cache.set(cache_key, counts, FACET_CACHE_SECONDS)
         return counts, self.result_condition()

@@ -138,34 +138,38 @@ class Finder:
         zip_code = self.cleaned.get("zip") or ""
         origin = geo.zip_coordinates(zip_code) if zip_code else None
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
-        distances, without_coordinates, nearby = {}, 0, Q()
+        distances, without_coordinates, box, nearby = {}, 0, Q(), Q()
         if origin:
-            distances, without_coordinates = self.near(queryset, origin, radius)
+            box = self.bounding_box_q(origin, radius)
+            distances, without_coordinates = self.near(queryset, box, origin, radius)
             nearby = Q(pk__in=list(distances))
 
-        counts, condition = self.filterset.facet_counts(
-            queryset.filter(nearby), self.counts_key(distances)
-        )
+        # Building a filter on hundreds of ids takes milliseconds: leave it to the cache misses.
+        counts, condition = self.filterset.facet_counts(queryset, self.counts_key(), only=nearby)
         # Unless unknown values are wanted, the results start again from `matching`: the
         # limits are then plain ranges alone, which the planners estimate and index well.
-        results = queryset if self.filterset.includes_unknown() else matching
-        queryset = results.filter(nearby, condition)
+        results = (queryset if self.filterset.includes_unknown() else matching).filter(condition)
         sort = self.cleaned.get("sort") or "graduates"
         if sort == "distance" and not origin:
             sort = "graduates"
 
         if sort == "distance":
+            # The bounding box reaches the same programs as the list of ids, through the
+            # coordinates index; the order is by distance, worked out here.
+            rows = results.filter(box).order_by().values_list("pk", "slug")
             ordered = sorted(
-                queryset.values_list("pk", "slug"), key=lambda row: (distances[row[0]], row[0])
+                (row for row in rows if row[0] in distances),
+                key=lambda row: (distances[row[0]], row[0]),
             )
             paginator = Paginator(ordered, PER_PAGE)
         else:
-            ordered = queryset.order_by(*ORDERINGS[sort]).values_list("pk", "slug")
+            results = results.filter(nearby)
+            ordered = results.order_by(*ORDERINGS[sort]).values_list("pk", "slug")
             paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
 
         if everything:
             page, page_range, hits = None, [], []
-            listing = queryset.for_listing()
+            listing = results.for_listing()
             rows = (
                 self.in_order(listing, [pk for pk, _slug in ordered])
                 if sort == "distance"
@@ -194,15 +198,19 @@ class Finder:
             include_unknown_url=self.url_with(include_unknown="1"),
         )
 
-    def counts_key(self, distances):
-        """Same filters and same content, same counts: page and sort do not change them."""
+    def counts_key(self):
+        """Same filters and same content, same counts: page and sort do not change them.
+
+        The programs near a ZIP code follow from the ZIP code, the radius and the content, so
+        the key need not list them.
+        """
         params = sorted(
             (key, value)
             for key in self.params
             if key in PARAMETERS and key not in {"sort"}
             for value in self.params.getlist(key)[:10]
         )
-        digest = hashlib.sha256(repr((params, sorted(distances))).encode()).hexdigest()
+        digest = hashlib.sha256(repr(params).encode()).hexdigest()
         return f"finder-counts:{content_version()}:{digest}"
 
     @staticmethod
@@ -217,26 +225,29 @@ class Finder:
         return [rows[pk] for pk in pks if pk in rows]
 
     @staticmethod
-    def near(queryset, origin, radius):
+    def bounding_box_q(origin, radius):
+        south, north, west, east = geo.bounding_box(*origin, radius)
+        return Q(
+            school__latitude__gte=south,
+            school__latitude__lte=north,
+            school__longitude__gte=west,
+            school__longitude__lte=east,
+        )
+
+    @staticmethod
+    def near(queryset, box, origin, radius):
         """Exact miles to programs within the radius, found through a bounding box in SQL."""
-        lat, lon = origin
-        south, north, west, east = geo.bounding_box(lat, lon, radius)
-        candidates = queryset.filter(
-            Q(
-                school__latitude__gte=south,
-                school__latitude__lte=north,
-                school__longitude__gte=west,
-                school__longitude__lte=east,
-            )
-            | Q(school__latitude__isnull=True)
-            | Q(school__longitude__isnull=True)
-        ).values_list("pk", "school__latitude", "school__longitude")
+        candidates = (
+            queryset.filter(box | Q(school__latitude__isnull=True))
+            .order_by()
+            .values_list("pk", "school__latitude", "school__longitude")
+        )
         distances, without_coordinates = {}, 0
         for pk, school_lat, school_lon in candidates:
-            if school_lat is None or school_lon is None:
+            if school_lat is None:
                 without_coordinates += 1
                 continue
-            miles = geo.miles_between(lat, lon, school_lat, school_lon)
+            miles = geo.miles_between(*origin, school_lat, school_lon)
             if miles <= radius:
                 distances[pk] = miles
         return distances, without_coordinates

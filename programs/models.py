@@ -34,6 +34,15 @@ class School(NaturalKeyMixin, models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["latitude", "longitude"], name="school_coordinates")]
+        constraints = [
+            # The finder finds schools without a location by latitude alone, through the index.
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="school_coordinates_together",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.city}, {self.state})"
