@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from certifications.models import Certification
 from tests.factories import bulk_programs, make_certification, make_program, make_school
@@ -312,3 +313,10 @@ def test_the_unknown_values_box_stays_ticked_once_ticked(client, catalog):
     assert ticked not in client.get("/programs/?max_cost=10000").content.decode()
     body = client.get("/programs/?max_cost=10000&include_unknown=on").content.decode()
     assert ticked in body
+
+
+def test_a_school_gets_both_coordinates_or_neither():
+    school = make_school(latitude=41.88, longitude=-87.63)
+    school.longitude = None
+    with pytest.raises(ValidationError, match="both latitude and longitude"):
+        school.full_clean()
