@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from certifications.models import Certification
+from programs.models import Program
 from tests.factories import bulk_programs, make_certification, make_program, make_school
 
 pytestmark = pytest.mark.django_db
@@ -320,3 +321,11 @@ def test_a_school_gets_both_coordinates_or_neither():
     school.longitude = None
     with pytest.raises(ValidationError, match="both latitude and longitude"):
         school.full_clean()
+
+
+def test_programs_left_out_are_counted_with_thousands_separators(client):
+    bulk_programs(1200, "unknown-cost")
+    Program.objects.update(total_cost=None)
+    cache.clear()
+    body = client.get("/programs/?max_cost=10000").content.decode()
+    assert "1,200 programs whose cost or length is not reported were left out" in body
