@@ -182,7 +182,8 @@ class FinderForm(forms.Form):
 def facet_filter(group):
     return django_filters.MultipleChoiceFilter(
         label=FACET_LABELS[group],
-        choices=FACETS[group],
+        # A callable, like the states below, so per-request copies don't copy the options.
+        choices=lambda: FACETS[group],
         method="filter_facet",
         widget=forms.CheckboxSelectMultiple,
     )

@@ -5,6 +5,7 @@ skipped while its result is cached, and one for the ids of the page's programs; 
 one more for the schools near it. The page's cards come from programs/cards.py.
 """
 
+import copy
 import hashlib
 from dataclasses import dataclass, field
 
@@ -313,15 +314,20 @@ class Finder:
             controls[name] = control
         return controls
 
+    def editable_params(self):
+        # A shallow copy: the methods below replace lists rather than change them, and
+        # QueryDict.copy() deep-copies, several times a request.
+        return copy.copy(self.params)
+
     def url_with(self, **changes):
-        params = self.params.copy()
+        params = self.editable_params()
         for key, value in changes.items():
             params[key] = value
         params.pop("page", None)
         return "?" + params.urlencode()
 
     def url_without(self, key, value=None):
-        params = self.params.copy()
+        params = self.editable_params()
         if value is None:
             params.pop(key, None)
         else:

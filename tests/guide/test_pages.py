@@ -210,3 +210,15 @@ def test_feedback_is_rate_limited_per_address(client):
 def test_the_front_page_has_one_address(client, content):
     response = client.get("/home/")
     assert response.status_code == 301 and response["Location"] == "/"
+
+
+def test_the_menu_marks_the_section_you_are_in(client, content):
+    def menu(body):
+        return body[body.index('<nav aria-label="Main">') : body.index("</header>")]
+
+    body = client.get("/salary-and-outlook/").content.decode()
+    assert '<a href="/salary-and-outlook/" aria-current="page">' in menu(body)
+    assert menu(body).count('aria-current="page"') == 1
+    body = client.get("/programs/?state=IL").content.decode()
+    assert '<a href="/programs/" aria-current="page">' in menu(body)
+    assert '<a href="/suggest-an-update/?page=/programs/">' in body
