@@ -55,7 +55,7 @@ def run_one(vendor, size, requests):
 
 def print_table(rows):
     header = (
-        f"{'page':34} {'programs':>9} {'db':10} {'median ms':>10} {'x bare':>8} "
+        f"{'page':34} {'programs':>9} {'db':10} {'median ms':>10} {'bare ms':>8} {'x bare':>7} "
         f"{'queries':>8} {'bytes':>8} {'gzip':>7}"
     )
     print(header)
@@ -63,8 +63,8 @@ def print_table(rows):
     for row in rows:
         print(
             f"{row['page']:34} {row['programs']:>9,} {row['database']:10} "
-            f"{row['median_ms']:>10.2f} {row['ratio']:>8.1f} {row['queries']:>8} "
-            f"{row['bytes']:>8,} {row['gzip_bytes']:>7,}"
+            f"{row['median_ms']:>10.2f} {row['bare_ms']:>8.2f} {row['ratio']:>7.1f} "
+            f"{row['queries']:>8} {row['bytes']:>8,} {row['gzip_bytes']:>7,}"
         )
 
 

@@ -93,9 +93,17 @@ class Control:
     label: str
     value: str = ""
     errors: list = field(default_factory=list)
-    options: list = field(default_factory=list)
+    choices: object = None
     input_type: str = "text"
     attrs: str = ""
+
+    @property
+    def options(self):
+        """A drop-down's options, worked out only when its cached rendering has expired."""
+        return [
+            {"value": str(value), "label": str(label), "selected": str(value) == self.value}
+            for value, label in self.choices
+        ]
 
 
 @dataclass
@@ -299,11 +307,9 @@ class Finder:
                 chosen = raw if not errors else ""
                 if not chosen and bound.field.initial:
                     chosen = str(bound.field.initial)
+                control.input_type = "select"
                 control.value = chosen
-                control.options = [
-                    {"value": str(v), "label": str(label), "selected": str(v) == chosen}
-                    for v, label in choices
-                ]
+                control.choices = choices
             elif isinstance(bound.field.widget, forms.NumberInput):
                 control.input_type = "number"
                 control.value = "" if errors else raw[:20]
