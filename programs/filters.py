@@ -8,7 +8,7 @@ be if the visitor ticked it, given everything else they chose, all in one aggreg
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from guide.widgets import StrictNumberInput
@@ -109,10 +109,10 @@ ALL_OF = {"schedule", "externship"}
 def option_q(group, value):
     """The condition one facet option puts on a program."""
     if group == "certification":
-        prepared = Program.certifications.through.objects.filter(
-            program=OuterRef("pk"), certification__slug=value
-        )
-        return Q(Exists(prepared))
+        # Not correlated with the outer row, so the databases work the list out once (a hashed
+        # subplan) instead of probing it for each program the facet counts look at.
+        prepared = Program.certifications.through.objects.filter(certification__slug=value)
+        return Q(pk__in=prepared.values("program_id"))
     if group == "schedule":
         return Q(**{value: True})
     if group == "externship":
