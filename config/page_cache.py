@@ -18,23 +18,33 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "page-cache:content-version"
 CONTENT_APPS = {"guide", "certifications", "programs"}
+# What each version covers: "all" for whole pages; "programs" for what is built from program
+# data alone (finder counts and result cards), which an edit to a guide page need not renew.
+SCOPES = {"all": CONTENT_APPS, "programs": {"certifications", "programs"}}
 # Reader feedback changes no public page; history rows mirror saves already counted.
 IGNORED_MODELS = {"feedback"}
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
+def content_version(scope="all"):
+    key = f"{VERSION_KEY}:{scope}"
+    version = cache.get(key)
     if version is None:
         version = time.time_ns()
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, version, None)
+        version = cache.get(key, version)
     return version
 
 
 def bump_content_version(sender, **kwargs):
     opts = sender._meta
-    if opts.app_label in CONTENT_APPS and opts.model_name not in IGNORED_MODELS:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    if opts.model_name in IGNORED_MODELS:
+        return
+    now = time.time_ns()
+    versions = {
+        f"{VERSION_KEY}:{scope}": now for scope, apps in SCOPES.items() if opts.app_label in apps
+    }
+    if versions:
+        cache.set_many(versions, None)
 
 
 def connect_signals():

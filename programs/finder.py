@@ -220,7 +220,7 @@ class Finder:
             for value in self.params.getlist(key)[:10]
         )
         digest = hashlib.sha256(repr(params).encode()).hexdigest()
-        return f"finder-counts:{content_version()}:{digest}"
+        return f"finder-counts:{content_version('programs')}:{digest}"
 
     @staticmethod
     def with_distances(programs, distances):

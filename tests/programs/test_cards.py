@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from programs.shortlist import COOKIE
-from tests.factories import make_program, make_school
+from tests.factories import make_page, make_program, make_school
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,19 @@ def test_a_card_shows_the_distance_from_each_visitors_zip(client):
     farther = card_of(client.get("/programs/?zip=60007&radius=50"), "Loop College")
     assert "0.7 miles away" in near
     assert "miles away" in farther and "0.7 miles away" not in farther
+
+
+def test_a_guide_page_edit_keeps_the_finders_cache_and_a_program_edit_renews_it(
+    client, django_assert_num_queries
+):
+    program = make_program(school=make_school(name="Loop College"))
+    page = make_page()
+    client.get("/programs/?sort=cost")
+    page.title = "A new title"
+    page.save()
+    with django_assert_num_queries(1):  # the page's ids; counts and cards are still cached
+        client.get("/programs/?sort=cost")
+    program.graduates_per_year = 99
+    program.save()
+    with django_assert_num_queries(4):  # counts, ids, the card's program and certifications
+        client.get("/programs/?sort=cost")
