@@ -246,14 +246,18 @@ class ProgramFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    @property
+    def cleaned(self):
+        """The valid values of the parameters given; nothing when there were none."""
+        return self.form.cleaned_data if self.is_bound else {}
+
     def chosen(self):
         """The valid facet choices, by group."""
-        data = self.form.cleaned_data if self.is_bound else {}
-        return {group: data.get(group) or [] for group in FACETS}
+        return {group: self.cleaned.get(group) or [] for group in FACETS}
 
     def unknown_q(self):
         """Programs kept by costing_at_most/lasting_at_most only because a value is unknown."""
-        data = self.form.cleaned_data if self.is_bound else {}
+        data = self.cleaned
         q = Q()
         if data.get("max_cost") is not None:
             q |= Q(total_cost__isnull=True)
@@ -262,11 +266,11 @@ class ProgramFilter(django_filters.FilterSet):
         return q
 
     def includes_unknown(self):
-        return bool(self.is_bound and self.form.cleaned_data.get("include_unknown"))
+        return bool(self.cleaned.get("include_unknown"))
 
     def within_limits_or_unknown(self, queryset):
         """Programs within the cost and length limits, or whose cost or length is unknown."""
-        data = self.form.cleaned_data if self.is_bound else {}
+        data = self.cleaned
         if data.get("max_cost") is not None:
             queryset = queryset.costing_at_most(data["max_cost"])
         if data.get("max_months") is not None:
@@ -279,7 +283,7 @@ class ProgramFilter(django_filters.FilterSet):
         The same rows as excluding unknown_q(), written as ranges: the databases then walk the
         cost or length index in order and stop after a page instead of sorting every match.
         """
-        data = self.form.cleaned_data if self.is_bound else {}
+        data = self.cleaned
         q = Q()
         if data.get("max_cost") is not None:
             q &= Q(total_cost__lte=data["max_cost"])

@@ -59,6 +59,17 @@ def number_bounds(form_field):
     return bounds
 
 
+def facet_option(group, value, label, count, chosen):
+    return {
+        "value": value,
+        "id": f"f-{group}-{value}",
+        "label": label,
+        "count": count,
+        "shown_count": number_format(count, force_grouping=True),
+        "checked": value in chosen[group],
+    }
+
+
 class KnownCountPaginator(Paginator):
     """The facet query has already counted the results; don't count them again."""
 
@@ -135,18 +146,14 @@ class Finder:
         if bound:
             self.filterset.is_valid()
 
-    @cached_property
-    def cleaned(self):
-        return self.filterset.form.cleaned_data if self.filterset.is_bound else {}
-
     def run(self, page_number=None, everything=False):
         """One page of results; everything=True streams every match, in order (for CSV)."""
         # Every filter but the facets and the cost and length limits.
         matching = self.filterset.qs
         queryset = self.filterset.within_limits_or_unknown(matching)
-        zip_code = self.cleaned.get("zip") or ""
+        zip_code = self.filterset.cleaned.get("zip") or ""
         origin = geo.zip_coordinates(zip_code) if zip_code else None
-        radius = self.cleaned.get("radius") or DEFAULT_RADIUS
+        radius = self.filterset.cleaned.get("radius") or DEFAULT_RADIUS
         distances, without_coordinates, box, nearby = {}, 0, Q(), Q()
         if origin:
             box = self.bounding_box_q(origin, radius)
@@ -158,7 +165,7 @@ class Finder:
         # Unless unknown values are wanted, the results start again from `matching`: the
         # limits are then plain ranges alone, which the planners estimate and index well.
         results = (queryset if self.filterset.includes_unknown() else matching).filter(condition)
-        sort = self.cleaned.get("sort") or "graduates"
+        sort = self.filterset.cleaned.get("sort") or "graduates"
         if sort == "distance" and not origin:
             sort = "graduates"
 
@@ -272,16 +279,7 @@ class Finder:
                 name=group,
                 label=FACET_LABELS[group],
                 options=[
-                    {
-                        "value": value,
-                        "id": f"f-{group}-{value}",
-                        "label": label,
-                        "count": counts[f"{group}__{value}"],
-                        "shown_count": number_format(
-                            counts[f"{group}__{value}"], force_grouping=True
-                        ),
-                        "checked": value in chosen[group],
-                    }
+                    facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
                     for value, label in options
                 ],
                 errors=self.errors.get(group, []),
@@ -346,7 +344,7 @@ class Finder:
         return "?" + params.urlencode()
 
     def chips(self):
-        data = self.cleaned
+        data = self.filterset.cleaned
         chips = []
         if data.get("q"):
             chips.append(Chip(_("“%(text)s”") % {"text": data["q"]}, self.url_without("q")))
