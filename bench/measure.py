@@ -79,9 +79,9 @@ def measure(client, url, requests, cold=False):
     body = response.content
     page, bare = [], []
     for _ in range(max(1, requests // BLOCK)):
-        for timings, target in ((page, url), (bare, BARE)):
+        for timings, target, clear in ((page, url, cold), (bare, BARE, False)):
             for _ in range(BLOCK):
-                if cold:
+                if clear:
                     cache.clear()
                 start = time.perf_counter()
                 client.get(target)

@@ -7,11 +7,5 @@ result cards (per program) are cached per content version, and that is part of w
 from config.settings.test import *
 
 ROOT_URLCONF = "bench.urls"
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
-}
 PAGE_CACHE_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

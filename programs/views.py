@@ -42,16 +42,17 @@ class ProgramListView(ShortlistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         result = Finder(self.request.GET).run(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
         context.update(
             result=result,
             cards=result_cards(result.hits, context["shortlist"]),
             form=result.filterset.form,
             page=result.page,
             page_range=result.page_range,
-            query=query.urlencode(),
-            page_link=f"?{query.urlencode()}&page=" if query else "?page=",
+            query=query,
+            page_link=f"?{query}&page=" if query else "?page=",
             crumbs=[(_("Find a program"), "")],
         )
         return context

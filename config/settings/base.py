@@ -127,6 +127,11 @@ STORAGES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Room for a card per program (about 2 KB each) beside the pages and facet counts.
+LOCAL_MEMORY_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 CACHES = {
     "default": (
         {
@@ -136,11 +141,7 @@ CACHES = {
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
         if REDIS_URL
-        # Room for a card per program (about 2 KB each) beside the pages and facet counts.
-        else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        else LOCAL_MEMORY_CACHE
     )
 }
 
