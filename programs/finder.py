@@ -18,9 +18,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from config.page_cache import content_version
+from core.states import name_for
 from programs import geo
 from programs.cards import Hit
-from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, STATES, ProgramFilter
+from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, ProgramFilter
 from programs.models import Program
 
 PER_PAGE = 25
@@ -349,7 +350,7 @@ class Finder:
         if data.get("q"):
             chips.append(Chip(_("“%(text)s”") % {"text": data["q"]}, self.url_without("q")))
         if data.get("state"):
-            chips.append(Chip(dict(STATES)[data["state"]], self.url_without("state")))
+            chips.append(Chip(name_for(data["state"]), self.url_without("state")))
         if data.get("zip"):
             radius = dict(RADII)[str(data.get("radius") or DEFAULT_RADIUS)]
             label = _("Within %(radius)s of %(zip)s") % {"radius": radius, "zip": data["zip"]}

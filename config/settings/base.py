@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "core",
     "guide",
     "certifications",
     "programs",
