@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
-from guide.admin_tools import ReviewedAdminMixin
+from core.admin import ReviewedAdminMixin
 
 
 class EligibilityRouteInline(admin.StackedInline):

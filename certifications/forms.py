@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from certifications.eligibility import Profile
-from guide.widgets import StrictNumberInput
+from core.widgets import StrictNumberInput
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 

@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from guide.models import NaturalKeyMixin, SlugNaturalKeyManager, SlugNaturalKeyQuerySet, Source
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from guide.models import Source
 
 
 class CertifyingBody(NaturalKeyMixin, models.Model):
@@ -24,15 +25,7 @@ class CertifyingBody(NaturalKeyMixin, models.Model):
         return f"{self.name} ({self.abbreviation})"
 
 
-class CertificationQuerySet(SlugNaturalKeyQuerySet):
-    def published(self):
-        """Credentials the public may see."""
-        return self.filter(published=True)
-
-    def visible_to(self, user):
-        """Editors preview drafts; everyone else sees published credentials only."""
-        return self.all() if user.is_staff else self.published()
-
+class CertificationQuerySet(PublishedQuerySet):
     def for_comparison(self):
         """Everything the side-by-side table shows, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(

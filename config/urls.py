@@ -4,8 +4,9 @@ from django.urls import include, path
 
 from certifications.sitemaps import CertificationSitemap
 from config.views import healthz
-from guide.sitemaps import FixedPageSitemap, GuidePageSitemap
-from guide.views import robots_txt
+from core.sitemaps import FixedPageSitemap
+from core.views import robots_txt
+from guide.sitemaps import GuidePageSitemap
 from programs.sitemaps import ProgramSitemap
 
 SITEMAPS = {

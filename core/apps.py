@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Shared core")
+
+
+class EditorsAdminConfig(admin_apps.AdminConfig):
+    # Listed in INSTALLED_APPS by its path, in place of django.contrib.admin; not core's own.
+    default = False
+    default_site = "core.admin.EditorsAdminSite"

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReviewedAdminMixin
 from guide import models
-from guide.admin_tools import ReviewedAdminMixin
 
 
 class CareerStepInline(admin.StackedInline):
@@ -146,6 +146,14 @@ class OutlookFigureAdmin(SimpleHistoryAdmin):
     list_select_related = ["source"]
     search_fields = ["occupation", "soc_code"]
     autocomplete_fields = ["source"]
+
+
+def new_feedback_panel(request):
+    new = models.Feedback.objects.filter(status=models.Feedback.Status.NEW)
+    return {"new_feedback": new[:8], "new_feedback_count": new.count()}
+
+
+admin.site.add_dashboard_panel(new_feedback_panel)
 
 
 @admin.register(models.Feedback)

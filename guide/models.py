@@ -5,22 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class SlugNaturalKeyManager(models.Manager):
-    """Fixtures refer to rows by slug, so they diff cleanly and load twice without duplicates."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class SlugNaturalKeyQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class NaturalKeyMixin:
-    def natural_key(self):
-        return (self.slug,)
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
 
 
 class Source(NaturalKeyMixin, models.Model):
@@ -72,15 +57,7 @@ class Contributor(NaturalKeyMixin, models.Model):
         return self.name
 
 
-class GuidePageQuerySet(SlugNaturalKeyQuerySet):
-    def published(self):
-        """Pages the public may see."""
-        return self.filter(published=True)
-
-    def visible_to(self, user):
-        """Editors preview drafts; everyone else sees published pages only."""
-        return self.all() if user.is_staff else self.published()
-
+class GuidePageQuerySet(PublishedQuerySet):
     def for_display(self):
         """What a page template needs beside the page itself."""
         return self.select_related("author", "editor").prefetch_related("sources")
@@ -270,12 +247,6 @@ class CareerPath(OrderedContent):
         return self.title
 
 
-class FAQQuerySet(SlugNaturalKeyQuerySet):
-    def published(self):
-        """Questions the public may see."""
-        return self.filter(published=True)
-
-
 class FAQ(OrderedContent):
     page = models.ForeignKey(
         GuidePage, on_delete=models.CASCADE, related_name="faqs", null=True, blank=True
@@ -284,7 +255,7 @@ class FAQ(OrderedContent):
     answer = models.TextField(help_text=_("Markdown."))
     published = models.BooleanField(default=True)
 
-    objects = FAQQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta(OrderedContent.Meta):

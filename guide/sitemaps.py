@@ -1,5 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from guide.models import GuidePage
 
@@ -15,15 +14,3 @@ class GuidePageSitemap(Sitemap):
 
     def priority(self, page):
         return 1.0 if page.slug == "home" else 0.8
-
-
-class FixedPageSitemap(Sitemap):
-    """Public pages with no database row of their own."""
-
-    changefreq = "weekly"
-
-    def items(self):
-        return ["certifications:list", "certifications:eligibility", "programs:list"]
-
-    def location(self, name):
-        return reverse(name)

@@ -1,12 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
 
-from config import ratelimit
+from core.ratelimits import limited, too_many_requests
 from guide import search, sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
@@ -75,15 +72,14 @@ class FeedbackView(CreateView):
         return {"page_url": self.request.GET.get("page", "/")[:300]}
 
     def post(self, request, *args, **kwargs):
-        ip = ratelimit.client_ip(request)
-        if ratelimit.count("feedback", ip) >= settings.FEEDBACK_PER_IP:
+        retry_after = limited(request, "feedback", "FEEDBACK_RATE")
+        if retry_after:
             self.object = None
             context = self.get_context_data(form=self.get_form(), rate_limited=True)
-            return self.render_to_response(context, status=429)
+            return too_many_requests(request, self.template_name, retry_after, context)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        ratelimit.hit("feedback", ratelimit.client_ip(self.request), settings.FEEDBACK_WINDOW)
         if not form.is_spam():
             self.object = form.save()
         messages.success(
@@ -119,14 +115,3 @@ class SearchView(TemplateView):
             crumbs=[(_("Search"), "")],
         )
         return context
-
-
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /programs/shortlist/",
-        "Disallow: /programs/export.csv",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from guide.admin_tools import ReviewedAdminMixin
+from core.admin import ReviewedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 

@@ -4,7 +4,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from guide.comparison import Row
+from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
 
 NOT_REPORTED = gettext_lazy("Not reported")

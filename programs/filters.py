@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.states import state_choices
-from guide.widgets import StrictNumberInput
+from core.widgets import StrictNumberInput
 from programs import geo
 from programs.models import Program
 

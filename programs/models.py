@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from certifications.models import Certification
-from guide.models import NaturalKeyMixin, SlugNaturalKeyManager, SlugNaturalKeyQuerySet
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
 
 
 class School(NaturalKeyMixin, models.Model):
@@ -48,14 +48,10 @@ class School(NaturalKeyMixin, models.Model):
         return f"{self.name} ({self.city}, {self.state})"
 
 
-class ProgramQuerySet(SlugNaturalKeyQuerySet):
+class ProgramQuerySet(PublishedQuerySet):
     def published(self):
-        """Programs the public may see: published, at an open school, cost not suspect."""
-        return self.filter(published=True, school__is_open=True)
-
-    def visible_to(self, user):
-        """Editors preview drafts; everyone else sees published programs only."""
-        return self.all() if user.is_staff else self.published()
+        """Programs the public may see: published, at an open school."""
+        return super().published().filter(school__is_open=True)
 
     def for_listing(self):
         """What a result card shows, in a fixed number of queries."""

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
+from core.ratelimits import limited, too_many_requests
 from programs import shortlist
 from programs.cards import label_programs, result_cards
 from programs.comparison import comparison_rows
@@ -131,6 +132,9 @@ class _Echo:
 
 
 def export_csv(request):
+    retry_after = limited(request, "programs-export", "EXPORT_RATE")
+    if retry_after:
+        return too_many_requests(request, "programs/export_limited.html", retry_after)
     if request.GET.getlist("p"):
         programs, _unknown = requested_programs(request)
         for program in programs:

@@ -206,13 +206,33 @@ def test_unpublished_page_is_404_for_the_public(client):
 
 def test_admin_login_locks_out_after_repeated_failures(client, editor):
     url = reverse("admin:login")
-    for _ in range(5):
+    for _ in range(4):
         response = client.post(url, {"username": "erin", "password": "wrong"})
         assert response.status_code == 200
+    # django-axes locks at the fifth failure and answers it with the lockout page already.
+    assert client.post(url, {"username": "erin", "password": "wrong"}).status_code == 429
     locked = client.post(url, {"username": "erin", "password": "a-long-editor-passphrase-7"})
     assert locked.status_code == 429
     assert "Too many failed sign-in attempts" in locked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("spelling", ["erin ", " erin", "ＥＲＩＮ", "Erin"])
+def test_lockout_counts_every_spelling_of_the_username(client, editor, spelling):
+    url = reverse("admin:login")
+    for _ in range(5):
+        client.post(url, {"username": "erin", "password": "wrong"})
+    locked = client.post(url, {"username": spelling, "password": "a-long-editor-passphrase-7"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_lockout_holds_per_address_across_usernames(client, editor):
+    url = reverse("admin:login")
+    for n in range(5):
+        client.post(url, {"username": f"guess{n}", "password": "wrong"})
+    locked = client.post(url, {"username": "erin", "password": "a-long-editor-passphrase-7"})
+    assert locked.status_code == 429
 
 
 def test_successful_login_clears_earlier_failures(client, editor):

@@ -5,6 +5,7 @@ Everything that differs between machines comes from environment variables, liste
 variables a public deployment cannot run without.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -32,7 +33,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "guide.admin_tools.EditorsAdminConfig",
+    "core.apps.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "core",
+    "axes",
     "guide",
     "certifications",
     "programs",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "guide.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -133,18 +137,25 @@ LOCAL_MEMORY_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+REDIS_CACHE_OPTIONS = {
+    # A dead Redis must cost a page milliseconds, not seconds, and never fail it: django-redis
+    # then answers as an empty cache and logs the error.
+    "SOCKET_CONNECT_TIMEOUT": 0.25,
+    "SOCKET_TIMEOUT": 0.25,
+    "IGNORE_EXCEPTIONS": True,
+}
 CACHES = {
     "default": (
         {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            # Short timeouts: a dead Redis must cost a page milliseconds, not seconds.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
         if REDIS_URL
         else LOCAL_MEMORY_CACHE
     )
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Whole pages for anonymous visitors; 0 turns the page cache off. Several app servers must
 # share a cache (REDIS_URL) for an edit to reach all of them at once, so it is off without one.
@@ -182,7 +193,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_NAME = os.environ.get("SITE_NAME", "Medical Assistant Career Guide")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links name the host each request came to (see core.context_processors.site_url).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -204,10 +216,29 @@ EXPORT_FORMATS = [CSV]
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-# Admin sign-in: lock an account or an address out after this many failures in the window.
-LOGIN_FAILURES_PER_USER = 5
-LOGIN_FAILURES_PER_IP = 20
-LOGIN_LOCKOUT_SECONDS = 15 * 60
-# Reader feedback: at most this many notes per address per window.
-FEEDBACK_PER_IP = 5
-FEEDBACK_WINDOW = 10 * 60
+
+# Rate limits per visitor address (django-ratelimit, counted in the default cache). A cache
+# that is down lets requests through: better to serve than to refuse everyone.
+RATELIMIT_IP_META_KEY = "core.ratelimits.client_ip"
+RATELIMIT_FAIL_OPEN = True
+FEEDBACK_RATE = "5/10m"
+# The whole-list CSV is the one heavy public response (about a second of server time).
+EXPORT_RATE = "10/h"
+if not REDIS_URL:
+    # One process's local memory: limits hold per process, which is what a single-server
+    # install without Redis can have.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Admin sign-in lockout (django-axes, stored in the database so every app server sees it):
+# after five failures for an account or from an address, both wait fifteen minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimits.client_ip"
+AXES_USERNAME_CALLABLE = "core.ratelimits.sign_in_name"
+AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"

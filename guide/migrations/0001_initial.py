@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import guide.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -33,7 +32,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Contributor',
@@ -47,7 +45,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['name'],
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Duty',
@@ -64,7 +61,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Skill',
@@ -79,7 +75,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Source',
@@ -97,7 +92,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['publisher', 'title'],
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Specialty',
@@ -113,7 +107,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='TrainingTopic',
@@ -128,7 +121,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Feedback',
@@ -166,7 +158,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['sort_order', 'title'],
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='FAQ',
@@ -185,7 +176,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalAssociation',
@@ -417,7 +407,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='OutlookFigure',
@@ -437,7 +426,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['-period_start', 'occupation'],
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='IndustryWage',
@@ -455,7 +443,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalWorkSetting',
@@ -682,7 +669,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='CareerPath',
@@ -702,7 +688,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='WorkSetting',
@@ -720,7 +705,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(guide.models.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='WageFigure',

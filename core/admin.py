@@ -1,18 +1,14 @@
-"""Admin pieces every editor-facing model shares: review dates, the stale filter, the dashboard."""
+"""The editors' admin site and what every editor-facing model shares: review dates, the stale
+filter, the dashboard. Sign-in lockout is django-axes's (see AXES_* in the settings)."""
 
 import datetime
 
-from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.apps import AdminConfig
 from django.db.models import Q
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-
-from config import ratelimit
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -83,39 +79,21 @@ class EditorsAdminSite(admin.AdminSite):
     index_title = _("Keep the guide true")
     index_template = "admin/editors_index.html"
 
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        self.dashboard_panels = []
+
+    def add_dashboard_panel(self, panel):
+        """Apps add their own parts of the dashboard (guide adds reader feedback) from their
+        admin module, so the site needs no app's models: a panel takes the request and returns
+        template context."""
+        self.dashboard_panels.append(panel)
+
     def index(self, request, extra_context=None):
-        from guide.models import Feedback
-
-        context = {
-            "overdue": self.overdue_summary(request),
-            "new_feedback": Feedback.objects.filter(status=Feedback.Status.NEW)[:8],
-            "new_feedback_count": Feedback.objects.filter(status=Feedback.Status.NEW).count(),
-            **(extra_context or {}),
-        }
-        return super().index(request, context)
-
-    def login(self, request, extra_context=None):
-        if request.method != "POST":
-            return super().login(request, extra_context)
-        ip = ratelimit.client_ip(request)
-        username = request.POST.get("username", "")[:150].lower()
-        if (
-            ratelimit.count("login-user", username) >= settings.LOGIN_FAILURES_PER_USER
-            or ratelimit.count("login-ip", ip) >= settings.LOGIN_FAILURES_PER_IP
-        ):
-            return TemplateResponse(
-                request,
-                "admin/login_locked.html",
-                {**self.each_context(request), "minutes": settings.LOGIN_LOCKOUT_SECONDS // 60},
-                status=429,
-            )
-        response = super().login(request, extra_context)
-        if request.user.is_authenticated:
-            ratelimit.reset("login-user", username)
-        else:
-            ratelimit.hit("login-user", username, settings.LOGIN_LOCKOUT_SECONDS)
-            ratelimit.hit("login-ip", ip, settings.LOGIN_LOCKOUT_SECONDS)
-        return response
+        context = {"overdue": self.overdue_summary(request)}
+        for panel in self.dashboard_panels:
+            context.update(panel(request))
+        return super().index(request, {**context, **(extra_context or {})})
 
     def overdue_summary(self, request):
         """One line per reviewable model the editor may see: how many rows are overdue."""
@@ -136,7 +114,3 @@ class EditorsAdminSite(admin.AdminSite):
                     }
                 )
         return sorted(rows, key=lambda row: str(row["label"]))
-
-
-class EditorsAdminConfig(AdminConfig):
-    default_site = "guide.admin_tools.EditorsAdminSite"

@@ -1,11 +1,18 @@
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-FIXTURES = ["guide.json", "certifications.json", "programs.json"]
+
+def app_fixtures():
+    """fixtures/<app label>.json for each installed app that has one, in INSTALLED_APPS order,
+    so an app's rows load after those of the apps it refers to."""
+    folder = settings.BASE_DIR / "fixtures"
+    paths = (folder / f"{config.label}.json" for config in apps.get_app_configs())
+    return [path for path in paths if path.exists()]
 
 
 class Command(BaseCommand):
@@ -18,13 +25,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "fixtures",
             nargs="*",
-            help="Fixture files to load (default: the guide, certifications and programs files).",
+            help="Fixture files to load (default: fixtures/<app>.json for every installed app).",
         )
 
     def handle(self, *args, **options):
-        paths = [Path(p) for p in options["fixtures"]] or [
-            settings.BASE_DIR / "fixtures" / name for name in FIXTURES
-        ]
+        paths = [Path(p) for p in options["fixtures"]] or app_fixtures()
         for path in paths:
             if not path.exists():
                 raise CommandError(f"No fixture at {path}")

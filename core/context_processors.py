@@ -28,9 +28,15 @@ def navigation(script_prefix, language):
     return {name: reverse(view, args=args) for name, (view, args) in NAVIGATION.items()}
 
 
+def site_url(request):
+    """The site's address for canonical links and the sitemap: SITE_URL when it is set (in
+    production, behind proxies), else the address this request came to."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "SITE_URL": settings.SITE_URL,
+        "SITE_URL": site_url(request),
         "nav": navigation(get_script_prefix(), get_language()),
     }

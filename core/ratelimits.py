@@ -1,0 +1,61 @@
+"""Who a visitor is for rate limits and sign-in lockouts, and the limits themselves.
+
+django-ratelimit counts requests and django-axes counts failed sign-ins; both ask `client_ip`
+for the address, so the two agree behind the same proxies.
+"""
+
+import unicodedata
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django_ratelimit.core import get_usage
+
+
+def client_ip(request, credentials=None):
+    """The visitor's address. Behind DJANGO_TRUSTED_PROXY_COUNT proxies that each append to
+    X-Forwarded-For, it is that many hops from the right; anything further left was written by
+    the visitor and cannot be trusted. With no proxies configured, only REMOTE_ADDR counts."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def sign_in_name(request, credentials=None):
+    """The username as Django's sign-in form reads it (NFKC, without surrounding spaces), and
+    case-folded, so "ed1 ", " ed1" and a full-width "ｅｄ１" all count against "ed1"."""
+    name = (credentials or {}).get("username") or request.POST.get("username", "")
+    return unicodedata.normalize("NFKC", str(name)).strip().casefold()
+
+
+def _client_key(group, request):
+    return client_ip(request)
+
+
+def limited(request, group, rate_setting):
+    """Count this request against the visitor's allowance for `group`; when it is used up,
+    return how many seconds are left until it renews, else None. The rate is read from the
+    named setting (django-ratelimit's "N/period", e.g. "5/10m") on every call."""
+    usage = get_usage(
+        request,
+        group=group,
+        key=_client_key,
+        rate=getattr(settings, rate_setting),
+        increment=True,
+    )
+    if usage and usage["should_limit"]:
+        return max(usage["time_left"], 1)
+    return None
+
+
+def too_many_requests(request, template_name, retry_after, context=None):
+    """A 429 page that says when to try again: `retry_minutes` for its text, and Retry-After."""
+    minutes = max(1, -(-retry_after // 60))
+    response = TemplateResponse(
+        request, template_name, {**(context or {}), "retry_minutes": minutes}, status=429
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
