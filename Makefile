@@ -40,21 +40,22 @@ test-browser: install node_modules/.installed ## Browser journeys, axe-core and 
 test-servers: install ## Two gunicorn servers on PostgreSQL and Redis: an edit shows on both
 	$(BIN)/pytest -m servers -q
 
-lint: install ## ruff check, ruff format --check, and no missing migrations
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+lint: install ## The pre-commit hooks (ruff, ruff format, django-upgrade, djhtml) and no missing migrations
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-fmt: install ## Format and autofix with ruff
+fmt: install ## Format and autofix with ruff, django-upgrade and djhtml
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	git ls-files '*.py' | grep -v /migrations/ | xargs $(BIN)/django-upgrade --target-version 5.2 || true
+	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml
 
 bench: install ## Page timings at 1,500 / 10,000 / 100,000 programs on SQLite and PostgreSQL, then gunicorn + wrk
-	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v wrk >/dev/null || { echo "bench needs wrk: see README, System packages" >&2; exit 1; }
 	$(PY) -m bench.run; status=$$?; $(PY) -m bench.run --wrk || status=1; exit $$status
 
 load: install ## gunicorn under wrk: 32 connections for 30 s, with hostile query strings
-	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v wrk >/dev/null || { echo "load needs wrk: see README, System packages" >&2; exit 1; }
 	$(PY) -m bench.load
 
 serve-prod: install ## Production settings: collectstatic, migrate, gunicorn (needs the variables in .env.example)

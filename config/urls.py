@@ -5,7 +5,7 @@ from django.urls import include, path
 from certifications.sitemaps import CertificationSitemap
 from config.views import healthz
 from core.sitemaps import FixedPageSitemap
-from core.views import robots_txt
+from core.views import favicon, robots_txt
 from guide.sitemaps import GuidePageSitemap
 from programs.sitemaps import ProgramSitemap
 
@@ -19,6 +19,7 @@ SITEMAPS = {
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("certifications/", include("certifications.urls")),

@@ -16,7 +16,7 @@ def client_ip(request, credentials=None):
     X-Forwarded-For, it is that many hops from the right; anything further left was written by
     the visitor and cannot be trusted. With no proxies configured, only REMOTE_ADDR counts."""
     proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.headers.get("x-forwarded-for", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:

@@ -1,4 +1,5 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -15,3 +16,9 @@ def robots_txt(request):
         f"Sitemap: {site_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and crawlers that ask for /favicon.ico before reading the page's icon link."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages (static files come compressed from WhiteNoise); since Django 4.2 it pads
+    # responses against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
+    "core.middleware.BadQueryStringMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "config.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

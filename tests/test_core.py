@@ -1,0 +1,48 @@
+import gzip
+
+import pytest
+from django.test import override_settings
+
+from tests.factories import make_page
+
+pytestmark = pytest.mark.django_db
+
+TOO_MANY = "&".join(f"a{n}=1" for n in range(1200))
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("url", ["/", "/programs/", "/search/", "/salary-and-outlook/"])
+def test_a_query_string_with_too_many_parameters_is_a_400_in_every_mode(client, url, debug):
+    client.raise_request_exception = False
+    with override_settings(DEBUG=debug):
+        response = client.get(f"{url}?{TOO_MANY}")
+    assert response.status_code == 400
+    assert "far more search settings" in response.content.decode()
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
+    response = client.get("/programs/", headers={"Accept-Encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    html = gzip.decompress(response.content).decode()
+    assert "</html>" in html and len(response.content) < len(html) / 3
+
+
+def test_links_name_the_request_host_without_site_url(client):
+    make_page(slug="home")
+    body = client.get("/", headers={"Host": "localhost"}).content.decode()
+    assert '<link rel="canonical" href="http://localhost/">' in body
+    robots = client.get("/robots.txt", headers={"Host": "localhost"}).content.decode()
+    assert "Sitemap: http://localhost/sitemap.xml" in robots
+
+
+@override_settings(SITE_URL="https://www.example.org")
+def test_site_url_wins_when_it_is_set(client):
+    make_page(slug="home")
+    body = client.get("/").content.decode()
+    assert '<link rel="canonical" href="https://www.example.org/">' in body
