@@ -7,6 +7,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Shared core")
 
+    def ready(self):
+        from core.cache import connect_signals
+
+        connect_signals()
+
 
 class EditorsAdminConfig(admin_apps.AdminConfig):
     # Listed in INSTALLED_APPS by its path, in place of django.contrib.admin; not core's own.

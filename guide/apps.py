@@ -8,8 +8,6 @@ class GuideConfig(AppConfig):
     verbose_name = _("Career guide")
 
     def ready(self):
-        from config.page_cache import connect_signals
         from guide.editors import sync_after_migrate
 
-        connect_signals()
         post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="sync_editors_group")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from config.page_cache import content_version
+from core.cache import data_version
 from programs.models import Program
 
 CARD_TEMPLATE = "programs/result_card.html"
@@ -51,7 +51,7 @@ def card_key(hit, in_shortlist, version, language):
 
 def result_cards(hits, shortlist):
     """The HTML of each hit's card, in order; cards not in the cache cost two queries."""
-    version, language = content_version("programs"), get_language()
+    version, language = data_version("programs"), get_language()
     keys = {hit: card_key(hit, hit.slug in shortlist, version, language) for hit in hits}
     cards = cache.get_many(keys.values())
     missing = [hit for hit in hits if keys[hit] not in cards]

@@ -17,7 +17,7 @@ from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from config.page_cache import content_version
+from core.cache import data_version
 from core.states import name_for
 from programs import geo
 from programs.cards import Hit
@@ -228,7 +228,7 @@ class Finder:
             for value in self.params.getlist(key)[:10]
         )
         digest = hashlib.sha256(repr(params).encode()).hexdigest()
-        return f"finder-counts:{content_version('programs')}:{digest}"
+        return f"finder-counts:{data_version('programs')}:{digest}"
 
     @staticmethod
     def with_distances(programs, distances):

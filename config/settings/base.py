@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "core.middleware.BadQueryStringMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "config.page_cache.AnonymousPageCacheMiddleware",
+    "core.cache.VersionedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,6 +164,13 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Whole pages for anonymous visitors; 0 turns the page cache off. Several app servers must
 # share a cache (REDIS_URL) for an edit to reach all of them at once, so it is off without one.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+# Which apps' edits renew each data version (core.cache): "all" for whole pages, "programs" for
+# the finder's counts, which only program and certification data change.
+DATA_VERSION_SCOPES = {
+    "all": {"guide", "certifications", "programs"},
+    "programs": {"certifications", "programs"},
+}
 
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
