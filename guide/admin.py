@@ -44,11 +44,16 @@ class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]
     search_fields = ["title", "summary", "body"]
+    # The kind picks the template and sections: fixed when the page is made (fixtures).
+    readonly_fields = ["kind"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "editor", "sources"]
     inlines = [CareerStepInline, FAQInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "published", "sort_order"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "kind", "summary", "body", "published", "sort_order"]},
+        ),
         (_("Byline and review"), {"fields": ["author", "editor", "reviewed_on", "sources"]}),
     ]
 

@@ -64,6 +64,28 @@ class GuidePageQuerySet(PublishedQuerySet):
 
 
 class GuidePage(NaturalKeyMixin, models.Model):
+    class Kind(models.TextChoices):
+        """Pages the site is built around. The kind, fixed when the page is made, picks the
+        page's template (guide/page_<kind>.html) and its sections, so an editor may rename the
+        page's address without losing either."""
+
+        HOME = "home", _("Front page")
+        BECOME = "become_a_medical_assistant", _("The path into the career")
+        DUTIES = "what_medical_assistants_do", _("Duties and scope of practice")
+        SALARY = "salary_and_outlook", _("Salary and outlook")
+        TRAINING = "training", _("Training")
+        CAREER_PATHS = "career_paths", _("Career paths")
+        FAQ = "faq", _("Frequently asked questions")
+        RESOURCES = "resources", _("Resources")
+        ABOUT = "about", _("About the guide")
+        ABOUT_DATA = "about_our_data", _("About our data")
+
+    kind = models.CharField(
+        max_length=40,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_("Set when the page is made; decides its template and sections."),
+    )
     slug = models.SlugField(
         max_length=80,
         unique=True,
@@ -99,6 +121,11 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["sort_order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"], condition=~models.Q(kind=""), name="one_guide_page_per_kind"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -108,7 +135,7 @@ class GuidePage(NaturalKeyMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        if self.slug == "home":
+        if self.kind == self.Kind.HOME:
             return reverse("guide:home")
         return reverse("guide:page", kwargs={"slug": self.slug})
 

@@ -1,6 +1,6 @@
 """What each guide page shows beside its own text: the rows of the models it draws on.
 
-Each builder returns template context for one page slug, with its eager loading spelled out,
+Each builder returns template context for one kind of page, with its eager loading spelled out,
 so every page needs a fixed number of queries whatever the data size.
 """
 
@@ -15,6 +15,7 @@ from guide.models import (
     CareerPath,
     CareerStep,
     Duty,
+    GuidePage,
     IndustryWage,
     OutlookFigure,
     ScopeItem,
@@ -145,18 +146,18 @@ def resources(request, page):
 
 
 SECTIONS = {
-    "become-a-medical-assistant": career_path,
-    "what-medical-assistants-do": duties,
-    "salary-and-outlook": salary,
-    "training": training,
-    "career-paths": career_paths,
-    "faq": faq,
-    "resources": resources,
+    GuidePage.Kind.BECOME: career_path,
+    GuidePage.Kind.DUTIES: duties,
+    GuidePage.Kind.SALARY: salary,
+    GuidePage.Kind.TRAINING: training,
+    GuidePage.Kind.CAREER_PATHS: career_paths,
+    GuidePage.Kind.FAQ: faq,
+    GuidePage.Kind.RESOURCES: resources,
 }
 
 
 def for_page(request, page):
-    builder = SECTIONS.get(page.slug)
+    builder = SECTIONS.get(page.kind)
     return builder(request, page) if builder else {}
 
 

@@ -13,4 +13,4 @@ class GuidePageSitemap(Sitemap):
         return page.updated_at
 
     def priority(self, page):
-        return 1.0 if page.slug == "home" else 0.8
+        return 1.0 if page.kind == GuidePage.Kind.HOME else 0.8

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
@@ -9,28 +10,16 @@ from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
 
 
-class GuidePageMixin:
-    """Loads the published GuidePage whose slug the view names and puts it in the context."""
-
-    page_slug = None
-
-    def get_page(self):
-        return get_object_or_404(GuidePage.objects.published().for_display(), slug=self.page_slug)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("page", self.get_page())
-        return context
-
-
-class HomeView(GuidePageMixin, TemplateView):
+class HomeView(TemplateView):
     template_name = "guide/home.html"
-    page_slug = "home"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["page"] = get_object_or_404(
+            GuidePage.objects.published().for_display(), kind=GuidePage.Kind.HOME
+        )
         context["steps"] = CareerStep.objects.filter(
-            page__slug="become-a-medical-assistant"
+            page__kind=GuidePage.Kind.BECOME
         ).select_related("source")
         context["national_wage"] = (
             WageFigure.objects.national().latest_year().select_related("source").first()
@@ -45,10 +34,25 @@ class GuidePageView(DetailView):
     context_object_name = "page"
 
     def get(self, request, *args, **kwargs):
-        # The front page lives at /, so /home/ would be the same page twice.
-        if kwargs["slug"] == "home":
-            return redirect("guide:home", permanent=True)
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            renamed = self.renamed_page(kwargs["slug"])
+            if renamed is None:
+                raise
+            return redirect(renamed, permanent=True)
+
+    def get_object(self, queryset=None):
+        page = super().get_object(queryset)
+        # The front page lives at /, so its slug's address would be the same page twice.
+        if page.kind == GuidePage.Kind.HOME:
+            raise Http404
+        return page
+
+    def renamed_page(self, slug):
+        """The page that had this address before an editor renamed it, if it is still shown."""
+        page_ids = GuidePage.history.filter(slug=slug).values("id")
+        return self.get_queryset().filter(pk__in=page_ids).first()
 
     def get_queryset(self):
         return GuidePage.objects.visible_to(self.request.user).for_display()
@@ -60,8 +64,9 @@ class GuidePageView(DetailView):
         return context
 
     def get_template_names(self):
-        page_template = f"guide/page_{self.object.slug.replace('-', '_')}.html"
-        return [page_template, "guide/guidepage_detail.html"]
+        if self.object.kind:
+            return [f"guide/page_{self.object.kind}.html", "guide/guidepage_detail.html"]
+        return ["guide/guidepage_detail.html"]
 
 
 class FeedbackView(CreateView):

@@ -3,6 +3,7 @@ import gzip
 import pytest
 from django.test import override_settings
 
+from guide.models import FAQ
 from tests.factories import make_page
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +35,10 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
 
 
 def test_links_name_the_request_host_without_site_url(client):
-    make_page(slug="home")
-    body = client.get("/", headers={"Host": "localhost"}).content.decode()
+    make_page(slug="home", kind="home")
+    response = client.get("/", headers={"Host": "localhost"})
+    assert response.status_code == 200
+    body = response.content.decode()
     assert '<link rel="canonical" href="http://localhost/">' in body
     robots = client.get("/robots.txt", headers={"Host": "localhost"}).content.decode()
     assert "Sitemap: http://localhost/sitemap.xml" in robots
@@ -43,6 +46,31 @@ def test_links_name_the_request_host_without_site_url(client):
 
 @override_settings(SITE_URL="https://www.example.org")
 def test_site_url_wins_when_it_is_set(client):
-    make_page(slug="home")
-    body = client.get("/").content.decode()
-    assert '<link rel="canonical" href="https://www.example.org/">' in body
+    make_page(slug="home", kind="home")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert '<link rel="canonical" href="https://www.example.org/">' in response.content.decode()
+
+
+def test_a_renamed_guide_page_keeps_its_sections_and_its_old_address_redirects(client):
+    page = make_page(slug="faq", kind="faq", title="Questions")
+    FAQ.objects.create(page=page, slug="q1", question="How long is training?", answer="A year.")
+    page.slug = "questions"
+    page.save()
+    response = client.get("/questions/")
+    assert response.status_code == 200
+    assert "How long is training?" in response.content.decode()
+    assert [t.name for t in response.templates][0] == "guide/page_faq.html"
+    old = client.get("/faq/")
+    assert old.status_code == 301 and old["Location"] == "/questions/"
+
+
+def test_an_address_no_page_ever_had_is_still_a_404(client):
+    make_page(slug="faq", kind="faq")
+    assert client.get("/never-was/").status_code == 404
+
+
+def test_the_kind_is_read_only_for_editors_in_admin(admin_client):
+    page = make_page(slug="faq", kind="faq")
+    form = admin_client.get(f"/admin/guide/guidepage/{page.pk}/change/").content.decode()
+    assert 'name="kind"' not in form

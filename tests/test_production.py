@@ -49,7 +49,7 @@ def test_check_deploy_is_clean():
 
 @pytest.mark.django_db
 def test_security_headers_on_a_page(client):
-    make_page(slug="home")
+    make_page(slug="home", kind="home")
     response = client.get("/")
     assert response.status_code == 200
     csp = response["Content-Security-Policy"]

@@ -6,7 +6,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_home_page_renders_fixture_content(page, live_server):
-    make_page(slug="home", title="Become a Medical Assistant", summary="Sourced facts.")
+    make_page(
+        slug="home", kind="home", title="Become a Medical Assistant", summary="Sourced facts."
+    )
     make_wage_figure()
     page.goto(live_server.url + "/")
     assert page.locator("h1").inner_text() == "Become a Medical Assistant"
