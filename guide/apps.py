@@ -9,7 +9,10 @@ class GuideConfig(AppConfig):
 
     def ready(self):
         from config.page_cache import connect_signals
+        from core import search
         from guide.editors import sync_after_migrate
+        from guide.search import find
 
         connect_signals()
+        search.register("guide", _("Guide pages"), find, order=2)
         post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="sync_editors_group")
