@@ -14,12 +14,16 @@ def without_control_characters(text):
 
 
 class PlainCharField(forms.CharField):
-    """A one-line text field whose value holds no control characters."""
+    """A one-line text field whose value, and the value echoed back in the form, hold no control
+    characters."""
 
     def to_python(self, value):
         if isinstance(value, str):
             value = without_control_characters(value)
         return super().to_python(value)
+
+    def bound_data(self, data, initial):
+        return without_control_characters(data) if isinstance(data, str) else data
 
 
 class SearchForm(forms.Form):
@@ -37,5 +41,4 @@ class SearchForm(forms.Form):
         """The search as typed, cleaned and cut to length: for the search box and the title."""
         if self.is_valid():
             return self.cleaned_data["q"]
-        raw = self.data.get("q", "")
-        return self.fields["q"].to_python(raw)[: self.fields["q"].max_length]
+        return (self["q"].value() or "")[: self.fields["q"].max_length].strip()

@@ -11,6 +11,7 @@ of program) find "certification" (an exam), two things this site must keep apart
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -264,7 +265,7 @@ class Provider:
     heading: str
     order: int
     # find(query) -> (results, more): ranked Results, and an optional (url, label).
-    find: object
+    find: Callable
 
 
 _providers = {}
@@ -289,6 +290,16 @@ class Search:
         return sum(len(group.results) for group in self.groups)
 
 
+def _shown(result, query):
+    snippet = excerpt(result.snippet, query)
+    return replace(
+        result,
+        snippet=snippet,
+        title_parts=highlighted(result.title, query),
+        snippet_parts=highlighted(snippet, query),
+    )
+
+
 def search(text):
     """Every provider's results for the text, grouped in the providers' order, empty groups out."""
     query = Query(text)
@@ -296,15 +307,7 @@ def search(text):
     if query.words:
         for provider in providers():
             results, more = provider.find(query)
-            shown = [
-                replace(
-                    result,
-                    snippet=excerpt(result.snippet, query),
-                    title_parts=highlighted(result.title, query),
-                    snippet_parts=highlighted(excerpt(result.snippet, query), query),
-                )
-                for result in results[:PER_GROUP]
-            ]
+            shown = [_shown(result, query) for result in results[:PER_GROUP]]
             if shown:
                 groups.append(Group(provider.key, provider.heading, shown, more))
     return Search(query, groups)
