@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CertificationsConfig(AppConfig):
     name = "certifications"
     verbose_name = _("Certifications")
+
+    def ready(self):
+        from certifications.search import find
+        from core import search
+
+        search.register("certifications", _("Certifications"), find, order=1)

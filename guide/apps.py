@@ -8,6 +8,9 @@ class GuideConfig(AppConfig):
     verbose_name = _("Career guide")
 
     def ready(self):
+        from core import search
         from guide.editors import sync_after_migrate
+        from guide.search import find
 
+        search.register("guide", _("Guide pages"), find, order=2)
         post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="sync_editors_group")

@@ -1,98 +1,97 @@
-"""Site search: plain case-insensitive matching of every word, across the public content."""
+"""What the site search finds in the guide: pages, questions and answers, and a state's pay."""
 
-import re
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from django.db.models import Q
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from core.search import PER_GROUP, Result, best_passage, markdown_to_text, matching, only
+from guide.models import FAQ, GuidePage, WageFigure
+from guide.templatetags.guide_tags import dollars
 
-from certifications.models import Certification
-from guide.models import FAQ, GuidePage
-from programs.models import Program
-
-MAX_QUERY = 200
-MAX_TERMS = 6
-PER_GROUP = 10
-
-
-def terms_of(query):
-    words = [word for word in re.split(r"\s+", query.strip()) if word]
-    return [word[:50] for word in words[:MAX_TERMS]]
-
-
-def matching(queryset, fields, terms):
-    for term in terms:
-        condition = Q()
-        for field in fields:
-            condition |= Q(**{f"{field}__icontains": term})
-        queryset = queryset.filter(condition)
-    return queryset
+PAGE_FIELDS = (("title", "A"), ("summary", "B"), ("body", "C"))
+FAQ_FIELDS = (("question", "A"), ("answer", "B"))
+# With a state's name, these words ask what the job pays there: "salary texas", "how much do
+# medical assistants make in ohio".
+PAY_WORDS = (
+    "pay",
+    "salary",
+    "wage",
+    "earn",
+    "earning",
+    "income",
+    "make",
+    "much",
+    "money",
+    "medical",
+    "assistant",
+    "ma",
+)
 
 
-def highlight(text, terms, length=None):
-    """Escaped text with every term wrapped in <mark>; optionally an excerpt around the first."""
-    text = text or ""
-    if length and len(text) > length:
-        first = min(
-            (m.start() for t in terms if (m := re.search(re.escape(t), text, re.IGNORECASE))),
-            default=0,
-        )
-        start = max(0, first - length // 3)
-        text = ("…" if start else "") + text[start : start + length] + "…"
-    escaped = escape(text)
-    pattern = "|".join(re.escape(escape(t)) for t in sorted(terms, key=len, reverse=True))
-    if pattern:
-        escaped = re.sub(f"({pattern})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    return mark_safe(escaped)
+def state_pay_url(state):
+    """Where a state's pay is shown: the one place to change when state pages arrive."""
+    path = reverse("guide:page", kwargs={"slug": "salary-and-outlook"})
+    return f"{path}?state={state.code}#state-heading"
 
 
-def search(query):
-    terms = terms_of(query)
-    pages = matching(GuidePage.objects.published(), ["title", "summary", "body"], terms)
-    faqs = matching(
-        FAQ.objects.published().filter(page__published=True), ["question", "answer"], terms
+def state_pay(query):
+    """The pay of the state the query names, when it asks about pay or about nothing else."""
+    if not query.state or not only(query.other_words, PAY_WORDS):
+        return []
+    figure = (
+        WageFigure.objects.states()
+        .latest_year()
+        .filter(state_code=query.state.code, annual_median__isnull=False)
+        .select_related("source")
+        .first()
     )
-    certifications = matching(
-        Certification.objects.published().select_related("body"),
-        ["code", "name", "summary", "body__name"],
-        terms,
-    )
-    programs = matching(
-        Program.objects.published().select_related("school"),
-        ["name", "school__name", "school__city"],
-        terms,
-    ).order_by("-graduates_per_year", "pk")
-    return {
-        "pages": [
-            {
-                "title": highlight(p.title, terms),
-                "url": p.get_absolute_url(),
-                "excerpt": highlight(p.summary + " " + p.body, terms, 220),
-            }
-            for p in pages[:PER_GROUP]
-        ],
-        "faqs": [
-            {
-                "title": highlight(f.question, terms),
-                "url": f"{f.page.get_absolute_url()}#{f.slug}",
-                "excerpt": highlight(f.answer, terms, 220),
-            }
-            for f in faqs[:PER_GROUP]
-        ],
-        "certifications": [
-            {
-                "title": highlight(f"{c.code}: {c.name}", terms),
-                "url": c.get_absolute_url(),
-                "excerpt": highlight(c.summary, terms, 220),
-            }
-            for c in certifications[:PER_GROUP]
-        ],
-        "programs": [
-            {
-                "title": highlight(p.school.name, terms),
-                "url": p.get_absolute_url(),
-                "excerpt": highlight(f"{p.name}, {p.school.city}, {p.school.state}", terms),
-            }
-            for p in programs[:PER_GROUP]
-        ],
+    if figure is None:
+        return []
+    snippet = _("Median pay of medical assistants in %(state)s: %(annual)s a year.") % {
+        "state": figure.area_name,
+        "annual": dollars(figure.annual_median),
     }
+    return [
+        Result(
+            title=_("Medical assistant pay in %(state)s") % {"state": figure.area_name},
+            url=state_pay_url(query.state),
+            snippet=snippet,
+            kind=_("Pay by state"),
+            note=_("Source: %(publisher)s, %(period)s.")
+            % {"publisher": figure.source.publisher, "period": figure.reference_period},
+        )
+    ]
+
+
+def find(query):
+    pages = matching(GuidePage.objects.published(), PAGE_FIELDS, query.words)[:PER_GROUP]
+    faqs = matching(
+        FAQ.objects.published().filter(page__published=True).select_related("page"),
+        FAQ_FIELDS,
+        query.words,
+    )[:PER_GROUP]
+    found = [
+        (
+            page.rank,
+            Result(
+                title=page.title,
+                url=page.get_absolute_url(),
+                snippet=best_passage([page.summary, markdown_to_text(page.body)], query),
+            ),
+        )
+        for page in pages
+    ] + [
+        (
+            faq.rank,
+            Result(
+                title=faq.question,
+                url=f"{faq.page.get_absolute_url()}#{faq.slug}",
+                snippet=markdown_to_text(faq.answer),
+                kind=_("Question and answer"),
+            ),
+        )
+        for faq in faqs
+    ]
+    # A stable sort: on equal rank, pages stay ahead of answers. A state's pay answers the
+    # question outright, so it comes first.
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return state_pay(query) + [result for _rank, result in found], ()

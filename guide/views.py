@@ -4,8 +4,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
 
+from core import search
+from core.forms import SearchForm
 from core.ratelimits import limited, too_many_requests
-from guide import search, sections
+from guide import sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
 
@@ -103,20 +105,10 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "")
-        error = ""
-        results = None
-        if len(query) > search.MAX_QUERY:
-            error = _("Please use a shorter search: at most %(max)d characters.") % {
-                "max": search.MAX_QUERY
-            }
-        elif query.strip():
-            results = search.search(query)
+        form = SearchForm(self.request.GET)
         context.update(
-            query=query[: search.MAX_QUERY],
-            error=error,
-            results=results,
-            total=sum(len(group) for group in results.values()) if results else 0,
+            form=form,
+            found=search.search(form.cleaned_data["q"]) if form.is_valid() else None,
             crumbs=[(_("Search"), "")],
         )
         return context

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PlainCharField
 from core.states import state_choices
 from core.widgets import StrictNumberInput
 from programs import geo
@@ -137,8 +138,12 @@ def facet_filter(group):
     )
 
 
+class KeywordFilter(django_filters.CharFilter):
+    field_class = PlainCharField
+
+
 class ProgramFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("School or city"), method="filter_text", max_length=100)
+    q = KeywordFilter(label=_("School or city"), method="filter_text", max_length=100)
     state = django_filters.ChoiceFilter(
         label=_("State"),
         # A callable: every request copies the filter and its form field, and would copy the

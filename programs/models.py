@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,11 @@ from simple_history.models import HistoricalRecords
 
 from certifications.models import Certification
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.search import document
+
+# What the site search matches a school by (programs/search.py); its GIN index below is built on
+# the same expression, which PostgreSQL needs to use it.
+SCHOOL_SEARCH_FIELDS = (("name", "A"), ("alias", "B"), ("city", "B"))
 
 
 class School(NaturalKeyMixin, models.Model):
@@ -33,7 +39,10 @@ class School(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="school_coordinates")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="school_coordinates"),
+            GinIndex(document(*SCHOOL_SEARCH_FIELDS), name="school_search"),
+        ]
         constraints = [
             # The finder finds schools without a location by latitude alone, through the index.
             models.CheckConstraint(

@@ -1,0 +1,318 @@
+"""Site search: a registry each app fills in its AppConfig.ready(), so the search page asks every
+app for its results without importing any of them.
+
+Each app registers a provider: a function that takes a Query and returns ranked Results. The
+helpers below match and rank a queryset: PostgreSQL's full-text search in production; on SQLite,
+the embedded default, a whole-word regular expression. Both look for the same forms of each word
+(singular and plural), drop the same stop words and weight the fields the same way, so they give
+the same answers. PostgreSQL's English stemmer is not used: it would make "certificate" (a kind
+of program) find "certification" (an exam), two things this site must keep apart.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import markdown
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorExact,
+)
+from django.db import connections
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.lookups import IRegex
+from django.utils.html import strip_tags
+
+from core.states import all_states
+
+CONFIG = "simple"
+MAX_WORDS = 6
+PER_GROUP = 10
+SNIPPET_LENGTH = 220
+WORD = re.compile(r"[^\W_]+")
+# PostgreSQL's English stop words (tsearch_data/english.stop), dropped before searching, so
+# "the" alone searches for nothing on either database.
+_STOP_WORDS_TEXT = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# PostgreSQL's default weights for A, B, C and D, used by the SQLite ranking too.
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+
+def forms_of(word):
+    """The word and its plural or singular: 'fee' finds 'fees', 'salaries' finds 'salary'."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    if len(word) > 3:
+        if word.endswith("ies"):
+            forms.add(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.add(word[:-2])
+        if word.endswith("s"):
+            forms.add(word[:-1])
+    return forms
+
+
+def _state_names():
+    """Each state's name as words, longest first, so "west virginia" wins over "virginia"."""
+    names = [(tuple(WORD.findall(s.name.lower())), s) for s in all_states()]
+    return sorted(names, key=lambda pair: len(pair[0]), reverse=True)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the visitor typed, read once: its words, and the state it names, if any."""
+
+    text: str
+
+    @cached_property
+    def _all_words(self):
+        return [word.lower() for word in WORD.findall(self.text)]
+
+    @cached_property
+    def _state_match(self):
+        words = self._all_words
+        for name, state in _state_names():
+            for start in range(len(words) - len(name) + 1):
+                if tuple(words[start : start + len(name)]) == name:
+                    return state, set(range(start, start + len(name)))
+        return None, set()
+
+    @cached_property
+    def words(self):
+        """The words to match, stop words left out, at most MAX_WORDS."""
+        kept = [w for w in self._all_words if w not in STOP_WORDS]
+        return tuple(dict.fromkeys(kept))[:MAX_WORDS]
+
+    @property
+    def state(self):
+        """The state or territory the words name ("salary texas"), or None."""
+        return self._state_match[0]
+
+    @cached_property
+    def other_words(self):
+        """The words besides the state's name."""
+        positions = self._state_match[1]
+        state_words = {w for i, w in enumerate(self._all_words) if i in positions}
+        return tuple(w for w in self.words if w not in state_words)
+
+    @property
+    def too_common(self):
+        """Words were typed, but every one is too common to search for."""
+        return bool(self._all_words) and not self.words
+
+    @cached_property
+    def _forms(self):
+        return set().union(*(forms_of(w) for w in self.words)) if self.words else set()
+
+    def matches(self, word):
+        """Whether a word of a text is one of the query's words, as a whole word."""
+        return word.lower() in self._forms
+
+
+def only(words, vocabulary):
+    """Whether every word is in the vocabulary, in its singular or plural form."""
+    known = set().union(*(forms_of(w) for w in vocabulary))
+    return all(w in known for w in words)
+
+
+def _tsquery(words):
+    """Every word, in any of its forms. Words hold only letters and digits, so they are safe in
+    a raw tsquery."""
+    return SearchQuery(
+        " & ".join("(" + " | ".join(sorted(forms_of(w))) + ")" for w in words),
+        search_type="raw",
+        config=CONFIG,
+    )
+
+
+def _pattern(word):
+    alternatives = "|".join(sorted(re.escape(f) for f in forms_of(word)))
+    return rf"\b(?:{alternatives})\b"
+
+
+def _expression(source):
+    return F(source) if isinstance(source, str) else source
+
+
+def document(*fields):
+    """A weighted tsvector of (field or expression, weight) pairs, for ranking and GIN indexes."""
+    vectors = [SearchVector(source, weight=weight, config=CONFIG) for source, weight in fields]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+def _is_postgresql(queryset):
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def ranked(queryset, fields, words):
+    """The queryset with a `rank` for the words: higher when they are in weightier fields."""
+    if _is_postgresql(queryset):
+        return queryset.annotate(rank=SearchRank(document(*fields), _tsquery(words)))
+    rank = Value(0.0)
+    for word in words:
+        for source, weight in fields:
+            rank = rank + Case(
+                When(IRegex(_expression(source), _pattern(word)), then=Value(WEIGHTS[weight])),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+    return queryset.annotate(rank=rank)
+
+
+def filtered(queryset, fields, words):
+    """Rows holding every word, each in one of the fields."""
+    if _is_postgresql(queryset):
+        # The condition repeats the indexed expression, so a GIN index on it is used.
+        return queryset.filter(SearchVectorExact(document(*fields), _tsquery(words)))
+    for word in words:
+        anywhere = Q()
+        for source, _weight in fields:
+            anywhere |= Q(IRegex(_expression(source), _pattern(word)))
+        queryset = queryset.filter(anywhere)
+    return queryset
+
+
+def matching(queryset, fields, words):
+    """Rows holding every word in one of the fields, with their rank: best first."""
+    return ranked(filtered(queryset, fields, words), fields, words).order_by("-rank")
+
+
+def excerpt(text, query, length=SNIPPET_LENGTH):
+    """About `length` characters of the text, starting a little before the first word found."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    first = next((m.start() for m in WORD.finditer(text) if query.matches(m.group())), 0)
+    start = max(0, first - length // 4)
+    if start:
+        # Start on a word, not inside one.
+        start = text.find(" ", start) + 1 or start
+    end = start + length
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    return ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
+
+
+def best_passage(passages, query):
+    """Of several passages, the one holding the most different words of the query."""
+    passages = [p for p in passages if p]
+    if not passages:
+        return ""
+
+    def found(passage):
+        return len({m.group().lower() for m in WORD.finditer(passage) if query.matches(m.group())})
+
+    return max(passages, key=found)
+
+
+def highlighted(text, query):
+    """The text as (part, is_match) pairs, so a template can wrap whole-word matches in <mark>."""
+    parts = []
+    position = 0
+    for m in WORD.finditer(text):
+        if query.matches(m.group()):
+            if m.start() > position:
+                parts.append((text[position : m.start()], False))
+            parts.append((m.group(), True))
+            position = m.end()
+    if position < len(text):
+        parts.append((text[position:], False))
+    return parts
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    url: str
+    snippet: str = ""
+    # What sort of result this is, where a group mixes them: "Question and answer".
+    kind: str = ""
+    # Where the figure in the snippet comes from, and its date.
+    note: str = ""
+    title_parts: list = field(default_factory=list)
+    snippet_parts: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    heading: str
+    results: list
+    # A place to go on from the group, as (url, label): the finder filtered to the state.
+    more: tuple = ()
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    heading: str
+    order: int
+    # find(query) -> (results, more): ranked Results, and an optional (url, label).
+    find: Callable
+
+
+_providers = {}
+
+
+def register(key, heading, find, order):
+    """Called from an AppConfig.ready(); registering the same key again replaces it."""
+    _providers[key] = Provider(key, heading, order, find)
+
+
+def providers():
+    return sorted(_providers.values(), key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class Search:
+    query: Query
+    groups: list
+
+    @property
+    def total(self):
+        return sum(len(group.results) for group in self.groups)
+
+
+def _shown(result, query):
+    snippet = excerpt(result.snippet, query)
+    return replace(
+        result,
+        snippet=snippet,
+        title_parts=highlighted(result.title, query),
+        snippet_parts=highlighted(snippet, query),
+    )
+
+
+def search(text):
+    """Every provider's results for the text, grouped in the providers' order, empty groups out."""
+    query = Query(text)
+    groups = []
+    if query.words:
+        for provider in providers():
+            results, more = provider.find(query)
+            shown = [_shown(result, query) for result in results[:PER_GROUP]]
+            if shown:
+                groups.append(Group(provider.key, provider.heading, shown, more))
+    return Search(query, groups)
+
+
+def markdown_to_text(source):
+    """What a reader sees of a Markdown text, without its markup: for snippets."""
+    return html.unescape(strip_tags(markdown.markdown(source or "")))
