@@ -15,6 +15,7 @@ from guide.models import (
     CareerPath,
     CareerStep,
     Duty,
+    FundingFact,
     IndustryWage,
     OutlookFigure,
     ScopeItem,
@@ -28,6 +29,7 @@ from guide.models import (
 
 MA_SOC = "31-9092"
 CHECKLIST_HEADING = "## Questions to ask before you enroll"
+COST_CHECKLIST_HEADING = "## Questions to ask a school about cost"
 
 
 class StatePickerForm(forms.Form):
@@ -127,6 +129,21 @@ def training(request, page):
     }
 
 
+def cost_and_financial_aid(request, page):
+    """The funding facts by topic; the cost figures come from the programs app's template tags."""
+    body, _heading, checklist = page.body.partition(COST_CHECKLIST_HEADING)
+    facts = list(FundingFact.objects.published().for_display())
+    return {
+        "body_before_checklist": body if checklist else page.body,
+        "checklist": checklist,
+        "funding_topics": [
+            (topic, [fact for fact in facts if fact.topic == topic])
+            for topic in FundingFact.Topic
+            if any(fact.topic == topic for fact in facts)
+        ],
+    }
+
+
 def career_paths(request, page):
     return {"paths": CareerPath.objects.select_related("pay_source")}
 
@@ -149,6 +166,7 @@ SECTIONS = {
     "what-medical-assistants-do": duties,
     "salary-and-outlook": salary,
     "training": training,
+    "cost-and-financial-aid": cost_and_financial_aid,
     "career-paths": career_paths,
     "faq": faq,
     "resources": resources,
