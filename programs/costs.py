@@ -291,7 +291,7 @@ def totals_to_credential(programs):
 class AidOutlook(models.TextChoices):
     LIKELY = "likely", _("Likely eligible for federal student aid")
     SHORT = "short", _("Too short for regular federal student aid")
-    UNKNOWN = "unknown", _("Length not reported: eligibility unclear")
+    UNKNOWN = "unknown", _("Unclear: hours or weeks not reported")
     NOT_IN_DATA = "not_in_data", _("School not in the federal student-aid data")
 
 
