@@ -291,7 +291,7 @@ def totals_to_credential(programs):
 class AidOutlook(models.TextChoices):
     LIKELY = "likely", _("Likely eligible for federal student aid")
     SHORT = "short", _("Too short for regular federal student aid")
-    UNKNOWN = "unknown", _("Unclear: hours or weeks not reported")
+    UNKNOWN = "unknown", _("Unclear from the reported length: ask the school")
     NOT_IN_DATA = "not_in_data", _("School not in the federal student-aid data")
 
 
@@ -320,24 +320,35 @@ def _hours_long_enough(program):
     return None
 
 
-def _reported_weeks(program):
-    if program.length_months is None or program.length_is_typical:
+def _reported_months(program):
+    return None if program.length_is_typical else program.length_months
+
+
+def _weeks_long_enough(months):
+    """IPEDS reports whole months, so a reported 3 months may be 13 or 15 weeks: only a length
+    that clears (or misses) 15 weeks after half a month of rounding either way decides."""
+    if months is None:
         return None
-    return int(program.length_months * WEEKS_A_MONTH)
+    half = Decimal("0.5")
+    if (months - half) * WEEKS_A_MONTH >= FULL_AID_WEEKS:
+        return True
+    if (months + half) * WEEKS_A_MONTH < FULL_AID_WEEKS:
+        return False
+    return None
 
 
 def federal_aid(program):
     """Reported hours and weeks decide first; otherwise the IPEDS award level, if it settles it."""
     if program.school.ipeds_unitid is None:
         return FederalAid(AidOutlook.NOT_IN_DATA)
-    weeks = _reported_weeks(program)
+    months = _reported_months(program)
     hours_ok = _hours_long_enough(program)
-    weeks_ok = None if weeks is None else weeks >= FULL_AID_WEEKS
+    weeks_ok = _weeks_long_enough(months)
     aid = FederalAid(
         AidOutlook.UNKNOWN,
         hours=program.length_hours or None,
         hours_unit=program.length_hours_unit,
-        weeks=weeks,
+        weeks=None if months is None else int(months * WEEKS_A_MONTH),
     )
     if hours_ok is False or weeks_ok is False:
         aid.outlook = AidOutlook.SHORT

@@ -141,8 +141,18 @@ def test_totals_take_two_queries_for_any_number_of_programs(pay, fees, django_as
         ({"length_hours": 30, "length_hours_unit": "credit hours"}, "likely", False),
         ({"length_hours": 12, "length_hours_unit": "credit hours"}, "short", False),
         (
-            {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": Decimal(3)},
+            {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": Decimal(2)},
             "short",
+            False,
+        ),
+        (
+            {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": Decimal(3)},
+            "unknown",
+            False,
+        ),
+        (
+            {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": Decimal(4)},
+            "likely",
             False,
         ),
         (
@@ -213,4 +223,4 @@ def test_compare_rows_hold_the_total_months_of_pay_and_aid(pay, fees):
         "Not reported",
     ]
     assert rows["Months of median MA pay"][0].startswith("About 3.3–3.4 months of the Tennessee")
-    assert rows["Federal student aid"][1] == "Unclear: hours or weeks not reported"
+    assert rows["Federal student aid"][1] == "Unclear from the reported length: ask the school"
