@@ -60,7 +60,7 @@ class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(models.CareerStep)
 class CareerStepAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "page", "sort_order", "typical_time", "typical_cost"]
+    list_display = ["title", "page", "sort_order", "typical_time", "typical_cost", "live_figure"]
     list_select_related = ["page"]
     search_fields = ["title", "body"]
     autocomplete_fields = ["page", "source"]
@@ -127,6 +127,16 @@ class FAQAdmin(SimpleHistoryAdmin):
     search_fields = ["question", "answer"]
     autocomplete_fields = ["page"]
     prepopulated_fields = {"slug": ["question"]}
+
+
+@admin.register(models.FundingFact)
+class FundingFactAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "topic", "source", "published", "sort_order"]
+    list_filter = ["topic", "published", "source__kind"]
+    list_select_related = ["source"]
+    search_fields = ["title", "body", "caveat"]
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(models.Association)

@@ -74,6 +74,7 @@ class GuidePage(NaturalKeyMixin, models.Model):
         DUTIES = "what_medical_assistants_do", _("Duties and scope of practice")
         SALARY = "salary_and_outlook", _("Salary and outlook")
         TRAINING = "training", _("Training")
+        COST = "cost_and_financial_aid", _("Cost and financial aid")
         CAREER_PATHS = "career_paths", _("Career paths")
         FAQ = "faq", _("Frequently asked questions")
         RESOURCES = "resources", _("Resources")
@@ -153,12 +154,27 @@ class OrderedContent(NaturalKeyMixin, models.Model):
         ordering = ["sort_order"]
 
 
+class LiveFigure(models.TextChoices):
+    """Figures computed from the site's data, shown beside text so no one types the number."""
+
+    PROGRAM_COST = "program_cost", _("Typical program cost (from the program data)")
+    EXAM_FEES = "exam_fees", _("Certification exam fees (from the certifications data)")
+
+
+LIVE_FIGURE_HELP = _(
+    "A figure computed from the site's data and shown under the text; write no number for it."
+)
+
+
 class CareerStep(OrderedContent):
     page = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(max_length=120)
     body = models.TextField(help_text=_("Markdown."))
     typical_time = models.CharField(max_length=120, blank=True)
     typical_cost = models.CharField(max_length=120, blank=True)
+    live_figure = models.CharField(
+        max_length=20, choices=LiveFigure.choices, blank=True, help_text=LIVE_FIGURE_HELP
+    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -280,6 +296,9 @@ class FAQ(OrderedContent):
     )
     question = models.CharField(max_length=200)
     answer = models.TextField(help_text=_("Markdown."))
+    live_figure = models.CharField(
+        max_length=20, choices=LiveFigure.choices, blank=True, help_text=LIVE_FIGURE_HELP
+    )
     published = models.BooleanField(default=True)
 
     objects = PublishedQuerySet.as_manager()
@@ -306,6 +325,42 @@ class Association(OrderedContent):
 
     def __str__(self):
         return self.name
+
+
+class FundingFactQuerySet(PublishedQuerySet):
+    def for_display(self):
+        """Each fact with the source its citation shows."""
+        return self.select_related("source")
+
+
+class FundingFact(OrderedContent):
+    """One sourced fact about paying for training: an amount, a rule or a date."""
+
+    class Topic(models.TextChoices):
+        FEDERAL_AID = "federal_aid", _("Federal student aid")
+        WORKFORCE_PELL = "workforce_pell", _("Workforce Pell")
+        WIOA = "wioa", _("WIOA training accounts")
+        MILITARY = "military", _("GI Bill and MyCAA")
+        EMPLOYER = "employer", _("Apprenticeships and employer-paid training")
+
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    title = models.CharField(max_length=160, help_text=_("“The Pell Grant maximum, 2026-27”."))
+    body = models.TextField(
+        help_text=_("Markdown, our own words; the figure and date as the source gives them.")
+    )
+    caveat = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Shown after the fact: what is unconfirmed or may change, where to check."),
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="funding_facts")
+    published = models.BooleanField(default=True)
+
+    objects = FundingFactQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return self.title
 
 
 class WageFigureQuerySet(models.QuerySet):

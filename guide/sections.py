@@ -15,6 +15,7 @@ from guide.models import (
     CareerPath,
     CareerStep,
     Duty,
+    FundingFact,
     GuidePage,
     IndustryWage,
     OutlookFigure,
@@ -29,6 +30,7 @@ from guide.models import (
 
 MA_SOC = "31-9092"
 CHECKLIST_HEADING = "## Questions to ask before you enroll"
+COST_CHECKLIST_HEADING = "## Questions to ask a school about cost"
 
 
 class StatePickerForm(forms.Form):
@@ -128,6 +130,21 @@ def training(request, page):
     }
 
 
+def cost_and_financial_aid(request, page):
+    """The funding facts by topic; the cost figures come from the programs app's template tags."""
+    body, _heading, checklist = page.body.partition(COST_CHECKLIST_HEADING)
+    facts = list(FundingFact.objects.published().for_display())
+    return {
+        "body_before_checklist": body if checklist else page.body,
+        "checklist": checklist,
+        "funding_topics": [
+            (topic, [fact for fact in facts if fact.topic == topic])
+            for topic in FundingFact.Topic
+            if any(fact.topic == topic for fact in facts)
+        ],
+    }
+
+
 def career_paths(request, page):
     return {"paths": CareerPath.objects.select_related("pay_source")}
 
@@ -150,6 +167,7 @@ SECTIONS = {
     GuidePage.Kind.DUTIES: duties,
     GuidePage.Kind.SALARY: salary,
     GuidePage.Kind.TRAINING: training,
+    GuidePage.Kind.COST: cost_and_financial_aid,
     GuidePage.Kind.CAREER_PATHS: career_paths,
     GuidePage.Kind.FAQ: faq,
     GuidePage.Kind.RESOURCES: resources,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
+from programs import costs
 
 NOT_REPORTED = gettext_lazy("Not reported")
 
@@ -18,6 +19,40 @@ def total_cost(program):
     if program.cost_suspect:
         return _("Not shown: the reported figure looks wrong")
     return money(program.total_cost)
+
+
+def amount_or_range(low, high):
+    if low == high:
+        return dollars(low)
+    return _("%(low)s to %(high)s") % {"low": dollars(low), "high": dollars(high)}
+
+
+def total_to_credential(total):
+    if total.cost is None:
+        return NOT_REPORTED
+    text = amount_or_range(total.low, total.high)
+    if total.fee_included:
+        text += " " + _("(exam fee included)")
+    elif total.fee:
+        text += " " + _("(with %(fee)s for an exam)") % {
+            "fee": amount_or_range(total.fee.low, total.fee.high)
+        }
+    return text + (" " + _("(estimate)") if total.is_estimate else "")
+
+
+def months_of_pay(total):
+    if total.low is None or not total.monthly_pay:
+        return NOT_REPORTED
+    months = (
+        f"{total.months_low}"
+        if total.months_low == total.months_high
+        else f"{total.months_low}–{total.months_high}"
+    )
+    return _("About %(months)s months of the %(area)s median (%(monthly)s a month)") % {
+        "months": months,
+        "area": total.pay.area_name,
+        "monthly": dollars(total.monthly_pay),
+    }
 
 
 def length(program):
@@ -80,6 +115,7 @@ def graduates(program):
 
 
 def comparison_rows(programs):
+    totals = costs.totals_to_credential(programs)
     return [
         Row(_("School"), [p.school.name for p in programs]),
         Row(_("Location"), [f"{p.school.city}, {p.school.state}" for p in programs]),
@@ -93,6 +129,12 @@ def comparison_rows(programs):
         Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
         Row(_("Other costs"), [money(p.other_costs) for p in programs]),
         Row(_("Total cost"), [total_cost(p) for p in programs]),
+        Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
+        Row(_("Months of median MA pay"), [months_of_pay(t) for t in totals]),
+        Row(
+            _("Federal student aid"),
+            [costs.AidOutlook(costs.federal_aid(p).outlook).label for p in programs],
+        ),
         Row(_("Exam fee included"), [yes_no_unknown(p.exam_fee_included) for p in programs]),
         Row(_("Schedule"), [schedule(p) for p in programs]),
         Row(_("Externship"), [externship(p) for p in programs]),

@@ -70,6 +70,10 @@ class ProgramQuerySet(PublishedQuerySet):
             )
         )
 
+    def with_known_cost(self):
+        """Programs that show a total cost, reported or estimated."""
+        return self.filter(total_cost__isnull=False)
+
     def matching_text(self, text):
         """School name, alias or city contains the text."""
         return self.filter(
@@ -145,6 +149,12 @@ class Program(NaturalKeyMixin, models.Model):
         editable=False,
         db_index=True,
         help_text=_("Computed: tuition and fees plus books and other costs."),
+    )
+    cost_is_estimate = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Estimated from the college's annual tuition, not a price the school reported."
+        ),
     )
     cost_suspect = models.BooleanField(
         default=False, help_text=_("The reported cost looks wrong; it is not shown.")

@@ -25,6 +25,7 @@ PAGES = [
     "/faq/",
     "/resources/",
     "/about-our-data/",
+    "/cost-and-financial-aid/",
     "/certifications/",
     "/certifications/cma/",
     "/certifications/eligibility/?diploma=yes&training=other&training_status=completed"

@@ -9,6 +9,7 @@ KIND_BY_SLUG = {
     "what-medical-assistants-do": "what_medical_assistants_do",
     "salary-and-outlook": "salary_and_outlook",
     "training": "training",
+    "cost-and-financial-aid": "cost_and_financial_aid",
     "career-paths": "career_paths",
     "faq": "faq",
     "resources": "resources",
@@ -33,12 +34,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='guidepage',
             name='kind',
-            field=models.CharField(blank=True, choices=[('home', 'Front page'), ('become_a_medical_assistant', 'The path into the career'), ('what_medical_assistants_do', 'Duties and scope of practice'), ('salary_and_outlook', 'Salary and outlook'), ('training', 'Training'), ('career_paths', 'Career paths'), ('faq', 'Frequently asked questions'), ('resources', 'Resources'), ('about', 'About the guide'), ('about_our_data', 'About our data')], help_text='Set when the page is made; decides its template and sections.', max_length=40),
+            field=models.CharField(blank=True, choices=[('home', 'Front page'), ('become_a_medical_assistant', 'The path into the career'), ('what_medical_assistants_do', 'Duties and scope of practice'), ('salary_and_outlook', 'Salary and outlook'), ('training', 'Training'), ('cost_and_financial_aid', 'Cost and financial aid'), ('career_paths', 'Career paths'), ('faq', 'Frequently asked questions'), ('resources', 'Resources'), ('about', 'About the guide'), ('about_our_data', 'About our data')], help_text='Set when the page is made; decides its template and sections.', max_length=40),
         ),
         migrations.AddField(
             model_name='historicalguidepage',
             name='kind',
-            field=models.CharField(blank=True, choices=[('home', 'Front page'), ('become_a_medical_assistant', 'The path into the career'), ('what_medical_assistants_do', 'Duties and scope of practice'), ('salary_and_outlook', 'Salary and outlook'), ('training', 'Training'), ('career_paths', 'Career paths'), ('faq', 'Frequently asked questions'), ('resources', 'Resources'), ('about', 'About the guide'), ('about_our_data', 'About our data')], help_text='Set when the page is made; decides its template and sections.', max_length=40),
+            field=models.CharField(blank=True, choices=[('home', 'Front page'), ('become_a_medical_assistant', 'The path into the career'), ('what_medical_assistants_do', 'Duties and scope of practice'), ('salary_and_outlook', 'Salary and outlook'), ('training', 'Training'), ('cost_and_financial_aid', 'Cost and financial aid'), ('career_paths', 'Career paths'), ('faq', 'Frequently asked questions'), ('resources', 'Resources'), ('about', 'About the guide'), ('about_our_data', 'About our data')], help_text='Set when the page is made; decides its template and sections.', max_length=40),
         ),
         migrations.AddConstraint(
             model_name='guidepage',

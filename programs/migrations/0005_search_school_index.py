@@ -31,7 +31,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("programs", "0003_school_coordinates_together")]
+    dependencies = [("programs", "0004_program_cost_is_estimate")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

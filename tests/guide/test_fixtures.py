@@ -20,6 +20,7 @@ PAGES = [
     "resources",
     "about",
     "about-our-data",
+    "cost-and-financial-aid",
 ]
 
 pytestmark = pytest.mark.django_db

@@ -113,7 +113,8 @@ def test_program_page_shows_every_figure_with_its_source(client, django_assert_m
         length_source="Typical length of this credential",
         graduates_source="IPEDS Completions 2023-24",
     )
-    with django_assert_max_num_queries(3):
+    # Program and school, its exams, then the total to a credential: exam fees and state pay.
+    with django_assert_max_num_queries(4):
         body = client.get(program.get_absolute_url()).content.decode()
     assert "$12,000" in body
     assert "IPEDS 2023-24 program-cost survey" in body
