@@ -35,7 +35,6 @@ ACCREDITED_SCHOOL_ANSWERS = {"programmatic", "institutional"}
 
 # Finder query strings (programs:list) that list programs fixing a missing condition.
 FINDER_ACCREDITED = "accreditation=caahep&accreditation=abhes"
-FINDER_WITH_EXTERNSHIP = "externship=1"
 
 
 @dataclass
@@ -236,7 +235,11 @@ class RouteCheck:
             return
         answers = PROGRAM_ANSWERS if kind == EligibilityRoute.Training.PROGRAM else {kind}
         if profile.training not in answers:
-            finder = FINDER_ACCREDITED if route.programmatic_accreditation_required else ""
+            needs_accreditation = (
+                route.programmatic_accreditation_required
+                or route.institution_accreditation_required
+            )
+            finder = FINDER_ACCREDITED if needs_accreditation else ""
             if kind == EligibilityRoute.Training.APPRENTICESHIP:
                 finder = ""
             self.missing.append(Need(training_wanted(route), finder))
@@ -341,7 +344,6 @@ class RouteCheck:
                         "hours of medical assisting work after finishing"
                     )
                     % params,
-                    FINDER_WITH_EXTERNSHIP,
                 )
             )
         else:
@@ -349,7 +351,6 @@ class RouteCheck:
                 Need(
                     _("a practicum or externship of at least %(need)d hours (yours: %(have)d)")
                     % params,
-                    FINDER_WITH_EXTERNSHIP,
                 )
             )
 
