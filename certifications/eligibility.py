@@ -72,6 +72,9 @@ class RouteResult:
     unknown: list = field(default_factory=list)
     from_date: datetime.date | None = None
     as_student: bool = False
+    # The route asks for another kind of training than the reader's (an apprenticeship instead
+    # of the program they took): a plan, but after those that build on what they have.
+    other_training: bool = False
 
     @property
     def reachable(self):
@@ -80,7 +83,14 @@ class RouteResult:
     def sort_key(self):
         unreachable = sum(not need.reachable for need in self.missing)
         date = self.from_date or datetime.date.min
-        return (RANK[self.verdict], unreachable, len(self.missing), date, self.route.sort_order)
+        return (
+            RANK[self.verdict],
+            unreachable,
+            self.other_training,
+            len(self.missing),
+            date,
+            self.route.sort_order,
+        )
 
 
 @dataclass
@@ -183,6 +193,7 @@ class RouteCheck:
         self.missing, self.unknown = [], []
         self.earliest = profile.today
         self.as_student = False
+        self.other_training = False
 
     def result(self):
         route, today = self.route, self.profile.today
@@ -216,7 +227,13 @@ class RouteCheck:
         else:
             verdict = NOW
         return RouteResult(
-            route, verdict, self.missing, self.unknown, from_date, as_student=self.as_student
+            route,
+            verdict,
+            self.missing,
+            self.unknown,
+            from_date,
+            as_student=self.as_student,
+            other_training=self.other_training,
         )
 
     def later(self, date):
@@ -242,6 +259,7 @@ class RouteCheck:
             finder = FINDER_ACCREDITED if needs_accreditation else ""
             if kind == EligibilityRoute.Training.APPRENTICESHIP:
                 finder = ""
+            self.other_training = profile.training != "none"
             self.missing.append(Need(training_wanted(route), finder))
             return
         self.check_accreditation()

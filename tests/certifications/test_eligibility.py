@@ -71,6 +71,10 @@ def test_graduate_of_a_200_hour_unaccredited_certificate_is_told_the_hours_missi
     # The AAMA counts 560 hours besides the practicum; AMT counts 720 including it.
     assert "360 more clock hours" in cma[2]
     assert "520 more clock hours" in rma[2]
+    # Plans that build on the program they took come before an apprenticeship.
+    assert cma[2].index("graduate of another program") < cma[2].index(
+        "graduate of an apprenticeship"
+    )
     assert (
         "accreditation=caahep&amp;accreditation=abhes"
         in client.get(
