@@ -5,12 +5,60 @@ from simple_history.admin import SimpleHistoryAdmin
 from certifications import models
 from core.admin import ReviewedAdminMixin
 
+ROUTE_FIELDSETS = [
+    (None, {"fields": ["name", "slug", "description", "sort_order"]}),
+    (
+        _("Training"),
+        {
+            "fields": [
+                "training",
+                "programmatic_accreditation_required",
+                "institution_accreditation_required",
+                ("min_program_hours", "practicum_counts_toward_hours"),
+                ("min_practicum_hours", "alternative_work_hours"),
+                ("students_may_apply", "student_days_before_finish"),
+                "completed_within_months",
+            ]
+        },
+    ),
+    (
+        _("Work and other conditions"),
+        {
+            "fields": [
+                ("min_experience_months", "experience_window_months"),
+                "cpr_required",
+                "diploma_required",
+                ("body_reviews_first", "review_note"),
+                "other_requirements",
+            ]
+        },
+    ),
+    (_("Source and check"), {"fields": ["source", "verified_on"]}),
+]
+
 
 class EligibilityRouteInline(admin.StackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = ROUTE_FIELDSETS
+
+
+class ExamFigureInline(admin.TabularInline):
+    model = models.ExamFigure
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = [
+        "kind",
+        "value",
+        "amount_low",
+        "amount_high",
+        "note",
+        "source",
+        "verified_on",
+        "slug",
+    ]
 
 
 @admin.register(models.CertifyingBody)
@@ -23,22 +71,20 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 @admin.register(models.Certification)
 class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
-    list_display = ["code", "name", "body", "fee_member", "renewal_months", "verified_on"]
+    list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["body", "sources"]
     prepopulated_fields = {"slug": ["code"]}
-    inlines = [EligibilityRouteInline]
+    inlines = [ExamFigureInline, EligibilityRouteInline]
     fieldsets = [
         (None, {"fields": ["code", "slug", "name", "body", "summary", "published", "sort_order"]}),
-        (_("Exam"), {"fields": ["scored_items", "pretest_items", "exam_minutes"]}),
         (
             _("Where it is taken"),
             {"fields": ["at_test_center", "at_school", "at_home", "delivery_note"]},
         ),
-        (_("Fees"), {"fields": ["fee_member", "fee_non_member", "fee_note"]}),
-        (_("Renewal"), {"fields": ["renewal_months", "renewal_requirement", "renewal_fee"]}),
+        (_("Renewal"), {"fields": ["renewal_months", "renewal_requirement"]}),
         (
             _("Sources and checks"),
             {
@@ -54,12 +100,23 @@ class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     ]
 
 
+@admin.register(models.ExamFigure)
+class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    review_field = "verified_on"
+    list_display = ["certification", "kind", "value", "source", "verified_on"]
+    list_filter = ["certification", "kind", "source__kind"]
+    list_select_related = ["certification__body", "source"]
+    search_fields = ["value", "note", "source__publisher"]
+    autocomplete_fields = ["certification", "source"]
+
+
 @admin.register(models.EligibilityRoute)
 class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
-    list_display = ["name", "certification", "education", "verified_on"]
-    list_filter = ["certification", "education"]
+    list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
+    list_filter = ["certification", "training", "body_reviews_first"]
     list_select_related = ["certification__body"]
     search_fields = ["name", "description"]
     autocomplete_fields = ["certification", "source"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": ["certification"]}), *ROUTE_FIELDSETS]

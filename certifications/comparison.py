@@ -1,43 +1,49 @@
-"""The side-by-side table: one row per fact, one cell per credential, as plain text."""
+"""The side-by-side table: one row per fact, one cell per credential."""
 
-from django.template.defaultfilters import date as date_filter
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from certifications.models import ExamFigure, amount_bounds
 from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
 
-
-def _minutes(value):
-    if value is None:
-        return _("Not confirmed")
-    hours, minutes = divmod(value, 60)
-    if not minutes:
-        return ngettext("%(hours)d hour", "%(hours)d hours", hours) % {"hours": hours}
-    return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
-
-
-def _items(cert):
-    if cert.scored_items is None:
-        return _("Not confirmed")
-    if cert.pretest_items:
-        return _("%(total)d questions: %(scored)d scored, %(pretest)d unscored pretest") % {
-            "total": cert.total_items,
-            "scored": cert.scored_items,
-            "pretest": cert.pretest_items,
-        }
-    return _("%(scored)d scored questions") % {"scored": cert.scored_items}
+FEE_KINDS = {ExamFigure.Kind.EXAM_FEE, ExamFigure.Kind.RENEWAL_FEE}
+# The figures about sitting the exam, in the order pages show them.
+EXAM_KINDS = [
+    ExamFigure.Kind.QUESTIONS,
+    ExamFigure.Kind.TESTING_TIME,
+    ExamFigure.Kind.EXAM_FEE,
+    ExamFigure.Kind.PASSING_SCORE,
+    ExamFigure.Kind.ATTEMPTS,
+]
 
 
-def _fee(cert):
-    if cert.fee_member is None:
-        return _("Not confirmed")
-    if cert.fee_non_member is not None:
-        return _("%(low)s or %(high)s") % {
-            "low": dollars(cert.fee_member),
-            "high": dollars(cert.fee_non_member),
-        }
-    return dollars(cert.fee_member)
+@dataclass
+class FigureCell:
+    """What the sources say about one figure of one credential; summary is the fee range."""
+
+    figures: list
+    body: object
+    summary: str = ""
+
+
+def fee_range(figures):
+    """ "$120 to $150" across every amount the sources give; "" when none gives one."""
+    bounds = amount_bounds(figures)
+    if bounds is None:
+        return ""
+    low, high = bounds
+    if low == high:
+        return dollars(low)
+    return _("%(low)s to %(high)s") % {"low": dollars(low), "high": dollars(high)}
+
+
+def figure_cell(certification, kind):
+    figures = certification.figures_of(kind)
+    summary = fee_range(figures) if kind in FEE_KINDS else ""
+    return FigureCell(figures, certification.body, summary)
 
 
 def _renewal(cert):
@@ -51,19 +57,22 @@ def _renewal(cert):
 
 def comparison_rows(certifications):
     certs = list(certifications)
+
+    def figures(kind):
+        return Row(ExamFigure.Kind(kind).label, [figure_cell(c, kind) for c in certs], "figures")
+
     return [
         Row(_("Certifying body"), [f"{c.body.name} ({c.body.abbreviation})" for c in certs]),
         Row(_("Who may sit for the exam"), [list(c.routes.all()) for c in certs], "routes"),
-        Row(_("Exam questions"), [_items(c) for c in certs]),
-        Row(_("Testing time"), [_minutes(c.exam_minutes) for c in certs]),
+        figures(ExamFigure.Kind.QUESTIONS),
+        figures(ExamFigure.Kind.TESTING_TIME),
         Row(_("Where it is taken"), [c.delivery_places for c in certs], "list"),
-        Row(_("Exam fee"), [_fee(c) for c in certs]),
+        figures(ExamFigure.Kind.EXAM_FEE),
+        figures(ExamFigure.Kind.PASSING_SCORE),
+        figures(ExamFigure.Kind.ATTEMPTS),
         Row(_("Renewal"), [_renewal(c) for c in certs]),
         Row(_("What renewal takes"), [c.renewal_requirement for c in certs]),
-        Row(
-            _("Renewal fee"),
-            [dollars(c.renewal_fee) if c.renewal_fee else _("Not confirmed") for c in certs],
-        ),
+        figures(ExamFigure.Kind.RENEWAL_FEE),
         Row(_("Credential accredited by"), [c.credential_accreditation for c in certs]),
-        Row(_("Last verified"), [date_filter(c.verified_on, "M j, Y") for c in certs]),
+        Row(_("Checked against the body's own pages"), [c.verified_on for c in certs], "checked"),
     ]

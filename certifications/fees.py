@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
-from certifications.models import Certification
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+
+from certifications.models import Certification, ExamFigure
 
 
 def fee_range(certification):
-    """The lowest and highest fee the body publishes, or None when no fee is confirmed."""
-    fees = [f for f in (certification.fee_member, certification.fee_non_member) if f is not None]
-    return (min(fees), max(fees)) if fees else None
+    """The lowest and highest exam fee the sources give, or None when none gives one."""
+    return certification.exam_fee_bounds
 
 
 @dataclass
@@ -16,6 +18,10 @@ class ExamFees:
     """Every published credential, and the range of the fees that are confirmed."""
 
     certifications: list
+
+    @cached_property
+    def by_pk(self):
+        return {c.pk: c for c in self.certifications}
 
     @property
     def confirmed(self):
@@ -33,11 +39,13 @@ class ExamFees:
     def high(self):
         return max((fee_range(c)[1] for c in self.confirmed), default=None)
 
-    @property
-    def last_checked(self):
-        return max((c.verified_on for c in self.certifications), default=None)
-
 
 def exam_fees():
-    """The published credentials with their bodies, in one query."""
-    return ExamFees(list(Certification.objects.published().select_related("body")))
+    """The published credentials with their bodies and fee figures, in two queries."""
+    fee_figures = ExamFigure.objects.filter(kind=ExamFigure.Kind.EXAM_FEE).select_related("source")
+    certifications = (
+        Certification.objects.published()
+        .select_related("body")
+        .prefetch_related(Prefetch("figures", queryset=fee_figures))
+    )
+    return ExamFees(list(certifications))

@@ -31,6 +31,13 @@ class CertificationQuerySet(PublishedQuerySet):
         return self.select_related("body").prefetch_related(
             "sources",
             models.Prefetch("routes", queryset=EligibilityRoute.objects.select_related("source")),
+            models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
+        )
+
+    def for_eligibility(self):
+        """The credentials with the rule rows the checker reads, in a fixed number of queries."""
+        return self.select_related("body").prefetch_related(
+            models.Prefetch("routes", queryset=EligibilityRoute.objects.select_related("source"))
         )
 
 
@@ -42,28 +49,6 @@ class Certification(NaturalKeyMixin, models.Model):
         CertifyingBody, on_delete=models.PROTECT, related_name="certifications"
     )
     summary = models.TextField(help_text=_("Two or three plain sentences for the overview."))
-    scored_items = models.PositiveSmallIntegerField(null=True, blank=True)
-    pretest_items = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Unscored trial questions; blank if not published.")
-    )
-    exam_minutes = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Testing time, without breaks.")
-    )
-    fee_member = models.DecimalField(
-        max_digits=7,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Exam fee for members, or the single fee when there is only one."),
-    )
-    fee_non_member = models.DecimalField(
-        max_digits=7,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Only where the body charges non-members more."),
-    )
-    fee_note = models.CharField(max_length=300, blank=True)
     at_test_center = models.BooleanField(default=True, help_text=_("At a test center."))
     at_school = models.BooleanField(default=False, help_text=_("At a school, with a proctor."))
     at_home = models.BooleanField(default=False, help_text=_("At home, live remote proctor."))
@@ -72,12 +57,18 @@ class Certification(NaturalKeyMixin, models.Model):
         null=True, blank=True, help_text=_("How long the credential lasts before renewal.")
     )
     renewal_requirement = models.TextField(blank=True)
-    renewal_fee = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     credential_accreditation = models.CharField(
         max_length=120, blank=True, help_text=_("Who accredits the credential: “NCCA”.")
     )
     official_url = models.URLField(max_length=300)
-    verified_on = models.DateField(help_text=_("When an editor last checked every figure."))
+    verified_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When an editor last checked every figure against the body's official pages; "
+            "blank until someone has."
+        ),
+    )
     sources = models.ManyToManyField(Source, related_name="certifications", blank=True)
     editors_note = models.TextField(
         blank=True,
@@ -107,24 +98,90 @@ class Certification(NaturalKeyMixin, models.Model):
         ]
         return [label for offered, label in places if offered]
 
+    def figures_of(self, kind):
+        """This credential's figures of one kind, from the prefetched rows."""
+        return [figure for figure in self.figures.all() if figure.kind == kind]
+
     @property
-    def total_items(self):
-        if self.scored_items is None:
-            return None
-        return self.scored_items + (self.pretest_items or 0)
+    def exam_fee_bounds(self):
+        """(lowest, highest) exam fee its sources give, or None while none gives one."""
+        return amount_bounds(self.figures_of(ExamFigure.Kind.EXAM_FEE))
+
+
+def amount_bounds(figures):
+    """The lowest and highest amount a set of fee figures names; None when none names one."""
+    amounts = [a for f in figures for a in (f.amount_low, f.amount_high) if a is not None]
+    return (min(amounts), max(amounts)) if amounts else None
+
+
+class ExamFigure(NaturalKeyMixin, models.Model):
+    """One figure as one source gives it; where sources disagree, each gets its own row."""
+
+    class Kind(models.TextChoices):
+        QUESTIONS = "questions", _("Exam questions")
+        TESTING_TIME = "testing_time", _("Testing time")
+        EXAM_FEE = "exam_fee", _("Exam fee")
+        PASSING_SCORE = "passing_score", _("Passing score")
+        ATTEMPTS = "attempts", _("Attempts and retakes")
+        RENEWAL_FEE = "renewal_fee", _("Renewal fee")
+
+    certification = models.ForeignKey(
+        Certification, on_delete=models.CASCADE, related_name="figures"
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    value = models.CharField(
+        max_length=200, help_text=_("The figure as readers see it: “$135 for members”.")
+    )
+    amount_low = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Fees only: the lowest amount this source gives, for the range we show."),
+    )
+    amount_high = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Fees only: the highest amount, where this source gives more than one."),
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("A caveat: “probably includes breaks”.")
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="exam_figures")
+    verified_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When an editor checked this figure on the body's official page; blank until then."
+        ),
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["certification", "kind", "sort_order"]
+
+    def __str__(self):
+        return f"{self.certification.code}: {self.get_kind_display()} {self.value}"
 
 
 class EligibilityRoute(NaturalKeyMixin, models.Model):
-    """One way to qualify for an exam, written as data so editors can change the rules."""
+    """One way to qualify for an exam, written as data so editors can change the rules.
 
-    class Education(models.TextChoices):
-        NONE = "none", _("No training program required")
-        ANY_PROGRAM = "any_program", _("Any medical assisting training program")
-        ACCREDITED_PROGRAM = (
-            "accredited_program",
-            _("A CAAHEP- or ABHES-accredited medical assisting program"),
-        )
-        APPRENTICESHIP = "apprenticeship", _("An approved medical assisting apprenticeship")
+    Every condition is a field the checker reads; a blank number means the route sets no such
+    condition. Conditions the checker cannot ask about go in other_requirements, in words.
+    """
+
+    class Training(models.TextChoices):
+        NONE = "none", _("No training required")
+        PROGRAM = "program", _("A medical assisting program")
+        APPRENTICESHIP = "apprenticeship", _("A medical assisting apprenticeship")
+        MILITARY = "military", _("Medical assisting training in the armed forces")
 
     certification = models.ForeignKey(
         Certification, on_delete=models.CASCADE, related_name="routes"
@@ -134,36 +191,103 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
         max_length=160, help_text=_("“Recent graduate of an accredited program”.")
     )
     description = models.TextField(help_text=_("Who this route is for, in plain words."))
-    education = models.CharField(max_length=20, choices=Education.choices, default=Education.NONE)
+    training = models.CharField(
+        max_length=20,
+        choices=Training.choices,
+        default=Training.NONE,
+        help_text=_("The training this route asks for; the conditions below apply to it."),
+    )
+    programmatic_accreditation_required = models.BooleanField(
+        default=False, help_text=_("The program itself must be accredited by CAAHEP or ABHES.")
+    )
+    institution_accreditation_required = models.BooleanField(
+        default=False,
+        help_text=_(
+            "The school must be accredited by a USDE- or CHEA-recognized accreditor "
+            "(a CAAHEP- or ABHES-accredited program always is)."
+        ),
+    )
+    min_program_hours = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Clock hours the training must last; blank = none.")
+    )
+    practicum_counts_toward_hours = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Tick when the practicum counts toward the minimum hours (AMT's 720 “including” "
+            "the externship); untick when it does not (the AAMA's 560 “not counting” it)."
+        ),
+    )
+    min_practicum_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("Hours of practicum or externship required; blank = none."),
+    )
+    alternative_work_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hours of MA work after finishing that may replace the practicum; blank = none."
+        ),
+    )
     students_may_apply = models.BooleanField(
         default=False,
-        help_text=_("Students still in the program may sit (or apply) before they finish."),
+        help_text=_("Students still in the training may test before they finish."),
+    )
+    student_days_before_finish = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Students may test from this many days before finishing; blank = at any time while "
+            "enrolled. Ignored unless students may apply."
+        ),
     )
     completed_within_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text=_("Training must have ended at most this many months ago; blank = no limit."),
+        help_text=_(
+            "The training must have ended at most this many months ago; blank = no limit."
+        ),
     )
     min_experience_months = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Months of MA work needed; blank = none.")
+        null=True, blank=True, help_text=_("Full-time months of MA work needed; blank = none.")
     )
     experience_window_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         help_text=_("The work must fall within this many recent months; blank = any time."),
     )
-    military_training = models.BooleanField(
-        default=False, help_text=_("This route is for MA training in the armed forces.")
-    )
+    cpr_required = models.BooleanField(default=False, help_text=_("A current CPR card."))
     diploma_required = models.BooleanField(
         default=False, help_text=_("A high-school diploma or GED is required.")
     )
+    body_reviews_first = models.BooleanField(
+        default=False,
+        help_text=_(
+            "The body decides case by case (reviews a transcript, keeps a list of approved "
+            "programs): the checker then answers “maybe” at best."
+        ),
+    )
+    review_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the body reviews, in plain words: “a transcript and an attestation form”."
+        ),
+    )
     other_requirements = models.TextField(
         blank=True,
-        help_text=_("Conditions the checker cannot ask about (CPR card, 720 hours...)."),
+        help_text=_(
+            "Conditions the checker cannot ask about (subjects covered, length in semesters)."
+        ),
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="routes")
-    verified_on = models.DateField()
+    verified_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When an editor checked this rule on the body's official page; blank until then."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     objects = SlugNaturalKeyManager()

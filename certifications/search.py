@@ -6,9 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from certifications.models import Certification
+from certifications.models import Certification, ExamFigure
 from core.search import PER_GROUP, Result, best_passage, matching
-from guide.templatetags.guide_tags import dollars
 
 # The headings every certification page shows, so "CMA fee" or "RMA renewal" finds the page
 # even where the editor's notes do not repeat the word.
@@ -23,42 +22,30 @@ FIELDS = (
     ("body__name", "B"),
     ("summary", "B"),
     (Value(PAGE_HEADINGS), "C"),
-    ("fee_note", "C"),
     ("delivery_note", "C"),
     ("renewal_requirement", "C"),
     ("credential_accreditation", "D"),
 )
 
 
+def figure_passage(certification, kind, heading):
+    """One passage per kind of exam figure: "CMA exam fee: $125 for members; $250 for others"."""
+    values = [figure.value for figure in certification.figures_of(kind)]
+    if not values:
+        return _("%(heading)s: not confirmed.") % {"heading": heading}
+    return f"{heading}: {'; '.join(values)}."
+
+
 def fee_passage(certification):
-    if certification.fee_member is None:
-        fee = _("%(code)s exam fee: not confirmed.") % {"code": certification.code}
-    elif certification.fee_non_member is None:
-        fee = _("%(code)s exam fee: %(fee)s.") % {
-            "code": certification.code,
-            "fee": dollars(certification.fee_member),
-        }
-    else:
-        fee = _("%(code)s exam fee: %(fee)s or %(other)s.") % {
-            "code": certification.code,
-            "fee": dollars(certification.fee_member),
-            "other": dollars(certification.fee_non_member),
-        }
-    return f"{fee} {certification.fee_note}"
+    heading = _("%(code)s exam fee") % {"code": certification.code}
+    return figure_passage(certification, ExamFigure.Kind.EXAM_FEE, heading)
 
 
 def exam_passage(certification):
-    if certification.total_items and certification.exam_minutes:
-        exam = _("The %(code)s exam: %(items)s questions in %(minutes)s minutes.") % {
-            "code": certification.code,
-            "items": certification.total_items,
-            "minutes": certification.exam_minutes,
-        }
-    else:
-        exam = _("The %(code)s exam: length not confirmed by an official source.") % {
-            "code": certification.code
-        }
-    return f"{exam} {certification.delivery_note}"
+    heading = _("The %(code)s exam") % {"code": certification.code}
+    questions = figure_passage(certification, ExamFigure.Kind.QUESTIONS, heading)
+    time = figure_passage(certification, ExamFigure.Kind.TESTING_TIME, _("Testing time"))
+    return f"{questions} {time} {certification.delivery_note}"
 
 
 def renewal_passage(certification):
@@ -73,9 +60,24 @@ def renewal_passage(certification):
     return f"{every} {certification.renewal_requirement}"
 
 
+def checked_note(certification):
+    if certification.verified_on is None:
+        return _("Sources on the %(code)s page; not yet checked against %(body)s's own pages.") % {
+            "code": certification.code,
+            "body": certification.body.abbreviation,
+        }
+    return _("Sources on the %(code)s page; checked against %(body)s's pages %(date)s.") % {
+        "code": certification.code,
+        "body": certification.body.abbreviation,
+        "date": date_format(certification.verified_on),
+    }
+
+
 def find(query):
     certifications = matching(
-        Certification.objects.published().select_related("body"), FIELDS, query.words
+        Certification.objects.published().select_related("body").prefetch_related("figures"),
+        FIELDS,
+        query.words,
     ).order_by("-rank", "sort_order")[:PER_GROUP]
     return [
         Result(
@@ -84,8 +86,7 @@ def find(query):
             snippet=best_passage(
                 [c.summary, fee_passage(c), exam_passage(c), renewal_passage(c)], query
             ),
-            note=_("Sources on the %(code)s page; its figures were last checked %(date)s.")
-            % {"code": c.code, "date": date_format(c.verified_on)},
+            note=checked_note(c),
         )
         for c in certifications
     ], ()

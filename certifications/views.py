@@ -2,10 +2,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from certifications.comparison import comparison_rows
+from certifications.comparison import EXAM_KINDS, comparison_rows, figure_cell
 from certifications.eligibility import answer_for
 from certifications.forms import EligibilityForm
-from certifications.models import Certification
+from certifications.models import Certification, ExamFigure
 
 
 class CertificationListView(ListView):
@@ -32,6 +32,10 @@ class CertificationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["exam_figures"] = [
+            (ExamFigure.Kind(kind).label, figure_cell(self.object, kind)) for kind in EXAM_KINDS
+        ]
+        context["renewal_fee"] = figure_cell(self.object, ExamFigure.Kind.RENEWAL_FEE)
         context["crumbs"] = [
             (_("Certifications"), reverse("certifications:list")),
             (self.object.code, ""),
@@ -48,7 +52,7 @@ class EligibilityView(TemplateView):
         answers = None
         if form.is_bound and form.is_valid():
             profile = form.profile()
-            certifications = Certification.objects.published().for_comparison()
+            certifications = Certification.objects.published().for_eligibility()
             answers = [answer_for(certification, profile) for certification in certifications]
         context.update(
             form=form,

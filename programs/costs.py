@@ -172,7 +172,13 @@ def exam_fee_for(program, every_fee):
 
     every_fee: certifications.fees.ExamFees for all published credentials.
     """
-    own = [c for c in program.certifications.all() if fee_range(c)]
+    # The published credentials in every_fee carry their fee figures; the program's own
+    # certification rows do not, so look each one up there.
+    own = [
+        every_fee.by_pk[c.pk]
+        for c in program.certifications.all()
+        if c.pk in every_fee.by_pk and fee_range(every_fee.by_pk[c.pk])
+    ]
     if own:
         cheapest = min(own, key=fee_range)
         low, high = fee_range(cheapest)
@@ -255,7 +261,7 @@ def cost_parts(program):
 
 
 def totals_to_credential(programs):
-    """Each program's total to a credential, in two queries whatever the number of programs."""
+    """Each program's total to a credential, in three queries whatever the number of programs."""
     if not programs:
         return []
     every_fee = exam_fees()

@@ -4,7 +4,7 @@ import datetime
 import itertools
 from decimal import Decimal
 
-from certifications.models import Certification, CertifyingBody, EligibilityRoute
+from certifications.models import Certification, CertifyingBody, EligibilityRoute, ExamFigure
 from guide.models import Contributor, GuidePage, Source, WageFigure
 from programs.models import Program, School
 
@@ -93,6 +93,23 @@ def make_certification(**overrides):
     if "body" not in fields:
         fields["body"] = make_body()
     return Certification.objects.create(**fields)
+
+
+def make_exam_fee(certification, low, high=None, **overrides):
+    """A fee figure as one source gives it: one amount, or a low and a high one."""
+    n = _n()
+    fields = {
+        "certification": certification,
+        "slug": f"fee-{n}",
+        "kind": ExamFigure.Kind.EXAM_FEE,
+        "value": f"${low}" if high is None else f"${low} or ${high}",
+        "amount_low": Decimal(low),
+        "amount_high": None if high is None else Decimal(high),
+    }
+    fields.update(overrides)
+    if "source" not in fields:
+        fields["source"] = make_source()
+    return ExamFigure.objects.create(**fields)
 
 
 def make_route(**overrides):

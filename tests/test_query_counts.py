@@ -28,8 +28,9 @@ PAGES = [
     "/cost-and-financial-aid/",
     "/certifications/",
     "/certifications/cma/",
-    "/certifications/eligibility/?diploma=yes&training=other&training_status=completed"
-    "&completed_months_ago=3&experience_months=0&military=no",
+    "/certifications/eligibility/?diploma=yes&training=institutional&training_status=completed"
+    "&completed_months_ago=3&program_hours=800&practicum_hours=160&experience_months=0"
+    "&military=no",
     "/programs/",
     "/programs/?format=campus&format=hybrid&max_cost=15000&max_months=12&sort=cost",
     "/programs/?zip=62701&radius=50&sort=distance",

@@ -30,22 +30,6 @@ def test_reader_follows_the_career_path_to_pay_and_the_faq(site_page):
     ).to_be_visible()
 
 
-def test_student_checks_eligibility_and_opens_a_credential(site_page):
-    page = site_page
-    page.goto(page.base + "/certifications/eligibility/")
-    page.get_by_label("Yes").first.check()
-    page.get_by_label("Another MA program").check()
-    page.get_by_label("I've finished it").check()
-    page.get_by_label("If you've finished, how many months ago?").fill("3")
-    page.get_by_label("Months of work as a medical assistant in recent years").fill("0")
-    page.locator("#id_military_1").check()
-    page.get_by_role("button", name="Check my eligibility").click()
-    page.wait_for_url(re.compile("completed_months_ago=3"))
-    expect(page.get_by_text("Eligible now")).to_have_count(4)
-    page.get_by_role("link", name="CCMA (NHA)").click()
-    expect(page.locator("h1")).to_contain_text("Certified Clinical Medical Assistant")
-
-
 def test_student_filters_shortlists_three_and_compares(site_page):
     page = site_page
     page.goto(page.base + "/programs/")

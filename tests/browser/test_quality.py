@@ -39,7 +39,7 @@ STATIC_PAGES = {
     "certification": "/certifications/cma/",
     "eligibility form": "/certifications/eligibility/",
     "eligibility answer": (
-        "/certifications/eligibility/?diploma=yes&training=accredited&training_status=completed"
+        "/certifications/eligibility/?diploma=yes&training=programmatic&training_status=completed"
         "&completed_months_ago=6&experience_months=0&military=no"
     ),
     "eligibility, bad input": (

@@ -7,7 +7,13 @@ from guide.models import WageFigure
 from programs import costs
 from programs.comparison import comparison_rows
 from programs.models import Program
-from tests.factories import make_certification, make_program, make_school, make_wage_figure
+from tests.factories import (
+    make_certification,
+    make_exam_fee,
+    make_program,
+    make_school,
+    make_wage_figure,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +36,9 @@ def pay():
 @pytest.fixture
 def fees():
     """One credential with a confirmed fee range and one whose fee is not confirmed."""
-    cma = make_certification(code="CMA", fee_member=Decimal("125"), fee_non_member=Decimal("250"))
-    ccma = make_certification(code="CCMA", fee_member=None, fee_non_member=None)
+    cma = make_certification(code="CMA")
+    make_exam_fee(cma, "125", "250")
+    ccma = make_certification(code="CCMA")
     return cma, ccma
 
 
@@ -99,7 +106,8 @@ def test_total_adds_the_exam_fee_range_of_every_confirmed_credential(pay, fees):
 
 def test_total_uses_the_cheapest_exam_the_program_prepares_for(pay, fees):
     cma, _ccma = fees
-    rma = make_certification(code="RMA", fee_member=Decimal("120"))
+    rma = make_certification(code="RMA")
+    make_exam_fee(rma, "120")
     program = make_program(tuition_fees=Decimal("1000"), books_supplies=None)
     program.certifications.set([cma, rma])
     (total,) = costs.totals_to_credential([Program.objects.for_listing().get(pk=program.pk)])
@@ -128,7 +136,7 @@ def test_totals_take_two_queries_for_any_number_of_programs(pay, fees, django_as
             pk__in=[make_program(school=make_school(state=s)).pk for s in ("TN", "IL", "GU")]
         )
     )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         totals = costs.totals_to_credential(programs)
     assert len(totals) == 3
 
