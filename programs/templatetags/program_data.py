@@ -16,6 +16,12 @@ def percent(value):
     return f"{value * 100:.0f}%"
 
 
+@register.filter
+def state_name(code):
+    """Puerto Rico rather than PR: territories' codes are less familiar than states'."""
+    return name_for(code)
+
+
 @register.simple_tag
 def program_data_counts():
     """The data report's counts for published programs, overall and per state, computed live."""
