@@ -233,9 +233,9 @@ def test_program_page_queries_stay_fixed_and_few(client, django_assert_num_queri
     """The worst case: length not reported (its credential's range) and accreditation
     unchecked (the directories), at two data sizes."""
     program = make_program(length_months=None)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(program.get_absolute_url())
     for n in range(30):
         make_program(length_months=Decimal(8 + n % 4))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(program.get_absolute_url())
