@@ -379,6 +379,16 @@ class Program(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
 
+    def estimate_follows_tuition(self):
+        """Whether the estimate is still the school's yearly tuition and books times the years,
+        so its arithmetic can be shown; an editor may have replaced it with a better figure."""
+        school = self.school
+        if None in (self.estimated_cost, self.estimate_years, school.tuition_in_district):
+            return False
+        books = school.books_supplies_per_year or Decimal(0)
+        expected = (school.tuition_in_district + books) * self.estimate_years
+        return expected.quantize(Decimal("0.01")) == self.estimated_cost
+
     def compute_total_cost(self):
         """Reported tuition plus known extras; else the estimate; unknown when suspect."""
         if self.tuition_fees is None:

@@ -321,3 +321,36 @@ def test_real_data_shows_a_cost_for_most_programs_and_invents_no_length(real):
         if program["length_months"] is not None:
             assert program["length_months"] == program["reported_length_months"]
             assert program["length_source"] == ipeds.COST_SOURCE
+
+
+@pytest.mark.django_db
+def test_reimport_keeps_an_editors_cost_and_a_checked_accreditation():
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program = Program.objects.get(slug__endswith="-diploma", school__ipeds_unitid=100007)
+    assert program.total_cost == Decimal("6300.00") and program.cost_is_estimate
+    program.estimated_cost = Decimal("7100")
+    program.cost_source = "School catalog 2024-25, checked by an editor"
+    program.save()
+    abhes = Program.objects.get(slug__endswith="-associate", school__ipeds_unitid=100011)
+    abhes.accreditation = Program.Accreditation.CAAHEP
+    abhes.accreditation_checked_on = "2026-11-01"
+    abhes.save()
+
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program.refresh_from_db()
+    abhes.refresh_from_db()
+    assert program.total_cost == Decimal("7100.00") and program.cost_is_estimate
+    assert abhes.accreditation == Program.Accreditation.CAAHEP
+
+
+@pytest.mark.django_db
+def test_reimport_replaces_a_typical_length_from_an_older_import():
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program = Program.objects.get(slug__endswith="-diploma", school__ipeds_unitid=100007)
+    program.length_months = Decimal("12")
+    program.length_source = "Typical length of this credential; the school reported none to IPEDS"
+    program.save()
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program.refresh_from_db()
+    assert program.length_months is None
+    assert program.length_source == "Not reported to IPEDS"

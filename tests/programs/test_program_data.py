@@ -239,3 +239,10 @@ def test_program_page_queries_stay_fixed_and_few(client, django_assert_num_queri
         make_program(length_months=Decimal(8 + n % 4))
     with django_assert_num_queries(4):
         client.get(program.get_absolute_url())
+
+
+def test_an_editors_estimate_shows_its_own_source_not_the_tuition_arithmetic(client):
+    program = estimated(estimated_cost=Decimal("7100"), cost_source="School catalog 2024-25")
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "Estimated cost: about $7,100" in body and "School catalog 2024-25" in body
+    assert "= $7,100" not in body

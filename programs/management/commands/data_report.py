@@ -7,7 +7,7 @@ LABELS = {
     "programs": "programs",
     "reported_cost": "reported cost",
     "estimated_cost": "estimated cost",
-    "no_cost": "no cost",
+    "no_cost": "no cost shown",
     "reported_length": "reported length",
     "no_length": "no length",
     "flagged": "flagged values",
