@@ -286,7 +286,8 @@ class Program(NaturalKeyMixin, models.Model):
         blank=True,
         help_text=_(
             "Used when no cost is reported: (the school's annual tuition and fees + books) "
-            "times the length in academic years, at the lowest published rate."
+            "times the length in academic years, at the lowest published rate. If you replace "
+            "it, name your source under Cost source, or the next import recomputes it."
         ),
     )
     estimated_cost_out_of_state = models.DecimalField(
