@@ -19,7 +19,8 @@ The rules, also shown to readers on the "About our data" page:
    (the rule is stored with the program as cost_match):
    a. the school has one MA award level and one cost: they belong together;
    b. otherwise each cost goes to the level whose hours it fits, one cost per level;
-   c. where hours fit several pairings, the longer reported program goes to the higher level;
+   c. where the hours fit more than one way, the pairing whose reported months are closer to
+      the levels' lengths wins (reading an academic year as about nine months);
    d. a cost whose hours fit no level goes to the remaining level nearest its hours.
 4. Length: only what the program reported, never a typical figure. A reported length is
    flagged, shown as "reported as ..." and left out of filters and sorts when a certificate
@@ -55,7 +56,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import permutations
+from itertools import combinations, permutations
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -116,7 +117,7 @@ ABHES_NOTE = "ABHES (2020 record, not re-checked)"
 # How a program-cost row was matched to an award level (Program.cost_match).
 ONLY_LEVEL = "only_level"
 HOURS_FIT = "hours_fit"
-LONGER_HIGHER = "longer_higher"
+CLOSER_LENGTH = "closer_length"
 NEAREST_HOURS = "nearest_hours"
 
 _validate_url = URLValidator(schemes=["http", "https"])
@@ -240,8 +241,26 @@ def hours_distance(row, level):
     return min((max(low - value, value - high, Decimal(0)) for value in years), default=99)
 
 
-def months_of(row):
-    return number(row["months_to_complete"]) or Decimal(0)
+def months_distance(row, level):
+    """How far, in months, the row's reported months lie outside the level's range, reading
+    an academic year as about nine months."""
+    low, high = (years * MONTHS_PER_ACADEMIC_YEAR for years in LEVEL_YEARS[level])
+    months = number(row["months_to_complete"])
+    if months is None:
+        return Decimal(0)
+    return max(low - months, months - high, Decimal(0))
+
+
+def pairings(levels, rows):
+    """Every way to give distinct cost rows to distinct levels, as many pairs as possible."""
+    size = min(len(levels), len(rows))
+    for chosen_levels in permutations(levels, size):
+        for chosen_rows in combinations(rows, size):
+            yield tuple(zip(chosen_levels, chosen_rows, strict=True))
+
+
+def fit_count(pairs):
+    return sum(hours_fit(row, level) for level, row in pairs)
 
 
 def match_costs(levels, cost_rows):
@@ -251,40 +270,23 @@ def match_costs(levels, cost_rows):
     if len(levels) == 1 and len(cost_rows) == 1:
         return {levels[0]: (cost_rows[0], ONLY_LEVEL)}
     rows = sorted(cost_rows, key=lambda r: int(r["program_rank"]))
-    order = list(AWARD_LEVELS)
-    best, best_score = None, None
-    size = min(len(rows), len(levels))
-    for chosen_levels in permutations(levels, size):
-        for chosen_rows in permutations(rows, size):
-            pairs = list(zip(chosen_levels, chosen_rows, strict=True))
-            fits = sum(hours_fit(row, level) for level, row in pairs)
-            # Longer programs at higher levels: count the pairs of pairs in that order.
-            ordered = sum(
-                (order.index(a[0]) - order.index(b[0])) * (months_of(a[1]) - months_of(b[1])) >= 0
-                for a in pairs
-                for b in pairs
-            )
-            distance = sum(hours_distance(row, level) for level, row in pairs)
-            ranks = [int(row["program_rank"]) for _level, row in pairs]
-            score = (-fits, -ordered, distance, ranks)
-            if best_score is None or score < best_score:
-                best, best_score = pairs, score
-    fitting = [hours_fit(row, level) for level, row in best]
-    # Rule (c) decided only when the hours alone allowed another pairing as good.
-    ties = [
-        pairs
-        for pairs in (
-            list(zip(chosen, [row for _l, row in best], strict=True))
-            for chosen in permutations([level for level, _r in best])
-        )
-        if sum(hours_fit(row, level) for level, row in pairs) == sum(fitting)
-    ]
+    candidates = list(pairings(levels, rows))
+    most = max(fit_count(pairs) for pairs in candidates)
+    fitting = [pairs for pairs in candidates if fit_count(pairs) == most]
+    best = min(
+        fitting,
+        key=lambda pairs: (
+            sum(months_distance(row, level) for level, row in pairs),
+            sum(hours_distance(row, level) for level, row in pairs),
+            [int(row["program_rank"]) for _level, row in pairs],
+        ),
+    )
     matched = {}
-    for (level, row), fits in zip(best, fitting, strict=True):
-        if not fits:
+    for level, row in best:
+        if not hours_fit(row, level):
             rule = NEAREST_HOURS
-        elif len(ties) > 1:
-            rule = LONGER_HIGHER
+        elif len(fitting) > 1:
+            rule = CLOSER_LENGTH
         else:
             rule = HOURS_FIT
         matched[level] = (row, rule)

@@ -204,13 +204,13 @@ class Program(NaturalKeyMixin, models.Model):
         BACHELOR = "bachelor", _("Bachelor's degree")
 
     class CostMatch(models.TextChoices):
-        ONLY_LEVEL = "only_level", _("The school's only MA award level and only cost")
-        HOURS_FIT = "hours_fit", _("Its hours fit this award level")
-        LONGER_HIGHER = (
-            "longer_higher",
-            _("Hours fit; the longer program went to the higher level"),
+        ONLY_LEVEL = "only_level", _("the school's only MA credential and only cost")
+        HOURS_FIT = "hours_fit", _("its hours fit this credential")
+        CLOSER_LENGTH = (
+            "closer_length",
+            _("its hours fit more than one credential; its months are closer to this one"),
         )
-        NEAREST_HOURS = "nearest_hours", _("Hours fit no level; the nearest level")
+        NEAREST_HOURS = "nearest_hours", _("its hours fit no credential; the nearest one")
 
     class Format(models.TextChoices):
         CAMPUS = "campus", _("On campus")

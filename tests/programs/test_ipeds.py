@@ -73,7 +73,7 @@ def test_a_nine_month_program_of_a_year_or_more_keeps_its_cost(mapped):
     assert program_of(mapped, 100009, "associate")["tuition_fees"] is None
 
 
-def test_longer_program_goes_to_the_higher_level_when_hours_fit_both_ways():
+def test_months_decide_when_hours_fit_both_ways():
     # 62 and 80 credits are an associate degree in semester hours and a diploma in quarter hours.
     short = {"program_rank": "1", "program_length": "62", "program_length_unit": "credit hours"}
     long = {"program_rank": "2", "program_length": "80", "program_length_unit": "credit hours"}
@@ -82,7 +82,17 @@ def test_longer_program_goes_to_the_higher_level_when_hours_fit_both_ways():
     )
     assert matched["2"][0]["program_length"] == "62"
     assert matched["3"][0]["program_length"] == "80"
-    assert matched["2"][1] == matched["3"][1] == ipeds.LONGER_HIGHER
+    assert matched["2"][1] == matched["3"][1] == ipeds.CLOSER_LENGTH
+
+
+def test_one_cost_whose_hours_fit_two_levels_goes_to_the_closer_length():
+    row = {
+        "program_rank": "1",
+        "program_length": "62",
+        "program_length_unit": "credit hours",
+        "months_to_complete": "20",
+    }
+    assert ipeds.match_costs(["2", "3"], [row]) == {"3": (row, ipeds.CLOSER_LENGTH)}
 
 
 def test_a_cost_whose_hours_fit_no_level_goes_to_the_nearest():
