@@ -31,11 +31,19 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
         "accreditation",
         "published",
     ]
-    list_filter = ["published", "credential", "format", "accreditation", "school__state"]
+    list_filter = [
+        "published",
+        "credential",
+        "format",
+        "accreditation",
+        "cost_is_estimate",
+        "length_suspect",
+        "school__state",
+    ]
     list_select_related = ["school"]
     search_fields = ["name", "school__name", "school__city"]
     autocomplete_fields = ["school"]
-    readonly_fields = ["total_cost"]
+    readonly_fields = ["total_cost", "cost_is_estimate", "accreditation_checked_by"]
     filter_horizontal = ["certifications"]
     fieldsets = [
         (None, {"fields": ["school", "name", "slug", "credential", "published"]}),
@@ -57,7 +65,8 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "length_months",
-                    "length_is_typical",
+                    "reported_length_months",
+                    "length_suspect",
                     "length_hours",
                     "length_hours_unit",
                     "length_source",
@@ -72,7 +81,12 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
                     "books_supplies",
                     "other_costs",
                     "total_cost",
+                    "cost_is_estimate",
                     "cost_suspect",
+                    "estimated_cost",
+                    "estimated_cost_out_of_state",
+                    "estimate_years",
+                    "cost_match",
                     "exam_fee_included",
                     "cost_source",
                 ]
@@ -86,6 +100,8 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
                     "accreditation",
                     "accreditation_note",
                     "accreditation_checked_on",
+                    "accreditation_checked_url",
+                    "accreditation_checked_by",
                     "certifications",
                 ]
             },
@@ -105,3 +121,9 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # A check is worth what its checker and date are: record who set or changed the date.
+        if "accreditation_checked_on" in form.changed_data and obj.accreditation_checked_on:
+            obj.accreditation_checked_by = request.user
+        super().save_model(request, obj, form, change)

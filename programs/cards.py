@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.cache import data_version
+from programs.comparison import accreditation
 from programs.models import Program
 
 CARD_TEMPLATE = "programs/result_card.html"
@@ -26,12 +27,12 @@ def label_programs(programs):
     detail = reverse("programs:detail", kwargs={"slug": "SLUG"})
     labels = {
         field: {value: str(label) for value, label in Program._meta.get_field(field).choices}
-        for field in ("credential", "format", "accreditation")
+        for field in ("credential", "format")
     }
     for program in programs:
         program.credential_label = labels["credential"][program.credential]
         program.format_label = labels["format"][program.format]
-        program.accreditation_label = labels["accreditation"][program.accreditation]
+        program.accreditation_label = accreditation(program)
         program.url = detail.replace("SLUG", program.slug)
 
 

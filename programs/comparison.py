@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
 from programs import costs
+from programs.models import Program
 
 NOT_REPORTED = gettext_lazy("Not reported")
 
@@ -15,9 +16,15 @@ def money(value):
     return dollars(value) if value is not None else NOT_REPORTED
 
 
+def check_with_school(text):
+    return _("Reported as %(value)s: check with the school") % {"value": text}
+
+
 def total_cost(program):
+    if program.cost_is_estimate:
+        return _("%(cost)s (estimate)") % {"cost": dollars(program.total_cost)}
     if program.cost_suspect:
-        return _("Not shown: the reported figure looks wrong")
+        return check_with_school(dollars(program.tuition_fees))
     return money(program.total_cost)
 
 
@@ -55,11 +62,28 @@ def months_of_pay(total):
     }
 
 
+def tuition(program):
+    if program.cost_suspect:
+        return check_with_school(dollars(program.tuition_fees))
+    return money(program.tuition_fees)
+
+
+def months(value):
+    return _("%(months)s months") % {"months": f"{float(value):g}"}
+
+
 def length(program):
+    if program.length_suspect:
+        return check_with_school(months(program.reported_length_months))
     if program.length_months is None:
         return NOT_REPORTED
-    text = _("%(months)s months") % {"months": f"{float(program.length_months):g}"}
-    return text + (" " + _("(typical for this credential)") if program.length_is_typical else "")
+    if program.length_hours:
+        return _("%(months)s (%(hours)s %(unit)s)") % {
+            "months": months(program.length_months),
+            "hours": f"{program.length_hours:,}",
+            "unit": program.length_hours_unit,
+        }
+    return months(program.length_months)
 
 
 def program_format(program):
@@ -97,12 +121,19 @@ def externship(program):
 
 
 def accreditation(program):
-    label = program.accreditation_note or program.get_accreditation_display()
-    if program.accreditation_checked_on:
-        label += " " + _("(checked %(date)s)") % {
-            "date": date_filter(program.accreditation_checked_on, "M j, Y")
+    """“CAAHEP-accredited (checked Nov 1, 2026)” once an editor checked; else the note."""
+    if not program.accreditation_checked_on:
+        return program.accreditation_note or program.get_accreditation_display()
+    checked = date_filter(program.accreditation_checked_on, "M j, Y")
+    if program.accreditation in {Program.Accreditation.CAAHEP, Program.Accreditation.ABHES}:
+        return _("%(body)s-accredited (checked %(date)s)") % {
+            "body": program.get_accreditation_display(),
+            "date": checked,
         }
-    return label
+    return _("%(status)s (checked %(date)s)") % {
+        "status": program.get_accreditation_display(),
+        "date": checked,
+    }
 
 
 def graduates(program):
@@ -122,10 +153,7 @@ def comparison_rows(programs):
         Row(_("Credential"), [p.get_credential_display() for p in programs]),
         Row(_("Format"), [program_format(p) for p in programs]),
         Row(_("Length"), [length(p) for p in programs]),
-        Row(
-            _("Tuition and fees"),
-            [money(None if p.cost_suspect else p.tuition_fees) for p in programs],
-        ),
+        Row(_("Tuition and fees"), [tuition(p) for p in programs]),
         Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
         Row(_("Other costs"), [money(p.other_costs) for p in programs]),
         Row(_("Total cost"), [total_cost(p) for p in programs]),

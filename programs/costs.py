@@ -45,10 +45,10 @@ SHORT_AWARDS = {Program.Credential.SHORT_CERTIFICATE}
 # The chart's label column fits about 24 characters; the table beside it gives the full names.
 CHART_LABELS = {
     Program.Credential.SHORT_CERTIFICATE: _("Under 12 weeks"),
-    Program.Credential.CERTIFICATE: _("12 weeks to 1 year"),
-    Program.Credential.DIPLOMA: _("1 to 2 years"),
+    Program.Credential.CERTIFICATE: _("Under 1 academic year"),
+    Program.Credential.DIPLOMA: _("1 academic year or more"),
     Program.Credential.ASSOCIATE: _("Associate degree"),
-    Program.Credential.ADVANCED_CERTIFICATE: _("2 to 4 years"),
+    Program.Credential.ADVANCED_CERTIFICATE: _("2 academic years or more"),
     Program.Credential.BACHELOR: _("Bachelor's degree"),
 }
 
@@ -252,6 +252,8 @@ def cost_parts(program):
     """The pieces of the total that the school reported (or the estimate was built from)."""
     if program.total_cost is None:
         return []
+    if program.cost_is_estimate:
+        return [(_("estimated program cost"), program.total_cost)]
     pieces = [
         (_("tuition and fees"), program.tuition_fees),
         (_("books and supplies"), program.books_supplies),
@@ -327,7 +329,8 @@ def _hours_long_enough(program):
 
 
 def _reported_months(program):
-    return None if program.length_is_typical else program.length_months
+    """Only a length the school reported, and not one flagged as implausible."""
+    return None if program.length_suspect else program.length_months
 
 
 def _weeks_long_enough(months):

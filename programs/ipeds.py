@@ -1,30 +1,62 @@
-"""Turn the federal IPEDS records of schools that train MAs into School and Program rows.
+"""Turn the federal IPEDS and College Scorecard records of schools that train MAs into rows.
 
 The rules, also shown to readers on the "About our data" page:
 
 1. One program per open school (in the HD2024 directory) and IPEDS award level with graduates
    in at least one of the last three academic years in the file. Closed or merged schools are
    left out. Award levels above a bachelor's degree are left out: they are not MA entry programs.
-2. The credential comes from the IPEDS award level.
-3. Cost and length come from the IPEDS program-cost file (IC2023_PY) where the school reports
-   them: matched directly when the school has one MA award level, otherwise by length. Tuition
-   above $50,000 is flagged as suspect and not shown. With no cost reported, cost is unknown
-   (never zero); a blank books figure is unknown too.
-4. With no length reported, the credential's typical length is used and marked as typical.
-5. Format: IPEDS describes the school, not the program, so the format is a best guess (online
+2. The credential comes from the IPEDS award level. IPEDS measures award levels in full-time
+   academic years, defined by hours, not calendar months: under 12 weeks is under 300 clock
+   hours (9 semester or trimester credits, 13 quarter credits); under one academic year is under
+   900 clock hours (30 semester, 45 quarter credits); one but under two years is 900 to 1,799
+   clock hours (30 to 59 semester, 45 to 89 quarter credits); two but under four years doubles
+   that. A nine-month, 900-hour diploma is therefore a program of "one academic year or more".
+3. Cost and length come from the IPEDS program-cost file (IC2023_PY), which gives one cost per
+   school for its MA program (CIP 51.0801), with its length in months and in clock or credit
+   hours. IC2023_PY does not say whether credit hours are semester or quarter hours (that is
+   the school's calendar system, not in our files), so credit hours fit a level when they fit
+   it on either scale. A cost goes to an award level by the first rule that decides
+   (the rule is stored with the program as cost_match):
+   a. the school has one MA award level and one cost: they belong together;
+   b. otherwise each cost goes to the level whose hours it fits, one cost per level;
+   c. where the hours fit more than one way, the pairing whose reported months are closer to
+      the levels' lengths wins (reading an academic year as about nine months);
+   d. a cost whose hours fit no level goes to the remaining level nearest its hours.
+4. Length: only what the program reported, never a typical figure. A reported length is
+   flagged, shown as "reported as ..." and left out of filters and sorts when a certificate
+   reports more than 24 months, or its months disagree with its hours by more than a factor of
+   two (reading an academic year as about nine months). Tuition above $50,000 is flagged the
+   same way. With no cost reported, cost is unknown (never zero); a blank books figure is
+   unknown too.
+5. Estimated cost, for programs with no reported cost at schools whose College Scorecard
+   record (2023-24) gives annual tuition: (annual tuition and fees + books and supplies)
+   times the program's length in academic years. Programs without a reported length take the
+   shortest length their credential allows: one year for a certificate of a year or more, two
+   for an associate degree, four for a bachelor's. Certificates under one year without a
+   reported length get no estimate. The rate is the lowest published one (in-district at
+   public colleges); the out-of-state figure is kept beside it. Every program that reported
+   a length here also reported its cost, so estimates use the credential's shortest length.
+   The Scorecard's program-year tuition is never used: it is the price of the school's largest
+   program, which is usually not MA.
+6. School-wide Scorecard figures (completion within 150% of normal time, average net price,
+   Pell share, median debt of completers) are stored on the school with their years.
+7. Format: IPEDS describes the school, not the program, so the format is a best guess (online
    when every program of the school is offered only at a distance, otherwise on campus) and is
    marked unconfirmed until an editor checks it.
-6. Accreditation: ABHES when the school's IPEDS unit ID has a 2020 DAPIP ABHES medical-assisting
-   record without an end date, noted "ABHES (2020 record, not re-checked)"; otherwise unknown
-   until an editor checks it. CAAHEP is not in DAPIP at all.
-7. Size: graduates in the latest year with a record for that award level, with the year.
-8. Every imported value names its source and year.
+8. Accreditation: ABHES when a 2020 DAPIP ABHES medical-assisting record without an end date
+   names the school's IPEDS unit ID and either names this credential (associate degree, or
+   certificate or diploma) or names none (the "private schools and programs" records), noted
+   "ABHES (2020 record, not re-checked)"; otherwise unknown until an editor checks it. CAAHEP
+   is not in DAPIP at all.
+9. Size: graduates in the latest year with a record for that award level, with the year.
+10. Every imported value names its source and year.
 """
 
 import csv
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import combinations, permutations
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -36,31 +68,57 @@ INSTITUTIONS = "ipeds_ma_institutions.csv"
 COMPLETIONS = "ipeds_ma_completions_2019-20_to_2023-24.csv"
 COSTS = "ipeds_ma_program_costs_2023-24.csv"
 ABHES = "dapip_2020_abhes_medical_assisting_accreditation.csv"
+SCORECARD = "scorecard_ma_institutions_2023-24.csv"
 
 RECENT_YEARS = 3
 SUSPECT_TUITION = Decimal("50000")
+LONGEST_CERTIFICATE_MONTHS = 24
+# A two-semester academic year runs about nine months; only used to compare months with hours.
+MONTHS_PER_ACADEMIC_YEAR = 9
+HOURS_PER_ACADEMIC_YEAR = {"semester": 30, "quarter": 45, "clock": 900}
 
-# IPEDS award level -> (credential, typical months, months range a reported length may fall in)
+# IPEDS award level -> credential.
 AWARD_LEVELS = {
-    "20": ("short_certificate", Decimal("2"), (0, 3)),
-    "21": ("certificate", Decimal("9"), (3, 12)),
-    "2": ("diploma", Decimal("12"), (12, 24)),
-    "3": ("associate", Decimal("24"), (15, 30)),
-    "4": ("advanced_certificate", Decimal("36"), (24, 48)),
-    "5": ("bachelor", Decimal("48"), (36, 60)),
+    "20": "short_certificate",
+    "21": "certificate",
+    "2": "diploma",
+    "3": "associate",
+    "4": "advanced_certificate",
+    "5": "bachelor",
 }
+# Each level's length in full-time academic years, [low, high), as IPEDS defines it.
+LEVEL_YEARS = {
+    "20": (Decimal(0), Decimal(300) / 900),
+    "21": (Decimal(300) / 900, Decimal(1)),
+    "2": (Decimal(1), Decimal(2)),
+    "3": (Decimal(2), Decimal(4)),
+    "4": (Decimal(2), Decimal(4)),
+    "5": (Decimal(4), Decimal(5)),
+}
+CERTIFICATE_LEVELS = {"20", "21", "2", "4"}
+# The shortest length a credential allows, in academic years: used for estimates only.
+SHORTEST_YEARS = {"2": Decimal(1), "3": Decimal(2), "4": Decimal(2), "5": Decimal(4)}
 CREDENTIAL_NAMES = {
-    "short_certificate": "Medical Assisting, certificate (under 12 weeks)",
-    "certificate": "Medical Assisting, certificate (under 1 year)",
-    "diploma": "Medical Assisting, certificate or diploma (1 to 2 years)",
+    "short_certificate": "Medical Assisting, short certificate",
+    "certificate": "Medical Assisting, certificate",
+    "diploma": "Medical Assisting, certificate or diploma",
     "associate": "Medical Assisting, associate degree",
-    "advanced_certificate": "Medical Assisting, certificate (2 to 4 years)",
+    "advanced_certificate": "Medical Assisting, certificate (two academic years or more)",
     "bachelor": "Medical Assisting, bachelor's degree",
 }
 COST_SOURCE = "IPEDS 2023-24 program-cost survey (IC2023_PY)"
-TYPICAL_LENGTH_SOURCE = "Typical length of this credential; the school reported none to IPEDS"
+ESTIMATE_SOURCE = "Estimate from College Scorecard 2023-24 annual tuition (not a program price)"
+NO_COST_SOURCE = "Not reported to IPEDS"
+NO_LENGTH_SOURCE = "Not reported to IPEDS"
 SCHOOL_SOURCE = "IPEDS institutional directory (HD2024)"
+SCORECARD_SOURCE = "U.S. Department of Education, College Scorecard"
 ABHES_NOTE = "ABHES (2020 record, not re-checked)"
+
+# How a program-cost row was matched to an award level (Program.cost_match).
+ONLY_LEVEL = "only_level"
+HOURS_FIT = "hours_fit"
+CLOSER_LENGTH = "closer_length"
+NEAREST_HOURS = "nearest_hours"
 
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -112,6 +170,11 @@ def coordinate(value):
         return None
 
 
+def share(value):
+    value = (value or "").strip()
+    return Decimal(value).quantize(Decimal("0.0001")) if value else None
+
+
 def school_slugs(institutions):
     """name-city slugs, with the unit ID appended where two schools would share one."""
     base = {row["unitid"]: slugify(f"{row['name']} {row['city']}")[:100] for row in institutions}
@@ -123,44 +186,161 @@ def school_slugs(institutions):
     }
 
 
-def abhes_unitids(rows):
-    """Unit IDs with a 2020 ABHES medical-assisting record that had no end date."""
-    ids = set()
+def record_levels(program_name):
+    """The award levels a DAPIP record names; None when it names no credential."""
+    name = program_name.lower()
+    if "associate" in name:
+        return {"3"}
+    if "certificate" in name or "diploma" in name:
+        return CERTIFICATE_LEVELS
+    return None
+
+
+def abhes_records(rows):
+    """Unit ID -> levels with a 2020 ABHES record without an end date (None: every level)."""
+    records = {}
     for row in rows:
         if row["accreditation_end_date"].strip():
             continue
-        ids.update(re.findall(r"\d{6}", row["ipeds_unitids"]))
-    return ids
+        levels = record_levels(row["program"])
+        for unitid in re.findall(r"\d{6}", row["ipeds_unitids"]):
+            if levels is None or records.get(unitid, set()) is None:
+                records[unitid] = None
+            else:
+                records[unitid] = records.get(unitid, set()) | levels
+    return records
+
+
+def abhes_applies(records, unitid, level):
+    if unitid not in records:
+        return False
+    levels = records[unitid]
+    return levels is None or level in levels
+
+
+def academic_years(hours, unit):
+    """The readings of a reported length in academic years: one for clock hours, two for credits
+    (semester and quarter), as IC2023_PY does not say which credit hours a school uses."""
+    if hours is None:
+        return []
+    if unit.startswith("clock"):
+        return [Decimal(hours) / HOURS_PER_ACADEMIC_YEAR["clock"]]
+    return [Decimal(hours) / HOURS_PER_ACADEMIC_YEAR[scale] for scale in ("semester", "quarter")]
+
+
+def hours_fit(row, level):
+    low, high = LEVEL_YEARS[level]
+    years = academic_years(number(row["program_length"], int), row["program_length_unit"])
+    return any(low <= value < high for value in years)
+
+
+def hours_distance(row, level):
+    """How far, in academic years, the row's length lies outside the level's range."""
+    low, high = LEVEL_YEARS[level]
+    years = academic_years(number(row["program_length"], int), row["program_length_unit"])
+    return min((max(low - value, value - high, Decimal(0)) for value in years), default=99)
+
+
+def months_distance(row, level):
+    """How far, in months, the row's reported months lie outside the level's range, reading
+    an academic year as about nine months."""
+    low, high = (years * MONTHS_PER_ACADEMIC_YEAR for years in LEVEL_YEARS[level])
+    months = number(row["months_to_complete"])
+    if months is None:
+        return Decimal(0)
+    return max(low - months, months - high, Decimal(0))
+
+
+def pairings(levels, rows):
+    """Every way to give distinct cost rows to distinct levels, as many pairs as possible."""
+    size = min(len(levels), len(rows))
+    for chosen_levels in permutations(levels, size):
+        for chosen_rows in combinations(rows, size):
+            yield tuple(zip(chosen_levels, chosen_rows, strict=True))
+
+
+def fit_count(pairs):
+    return sum(hours_fit(row, level) for level, row in pairs)
 
 
 def match_costs(levels, cost_rows):
-    """Map award level -> cost row: directly for a single level, otherwise by length."""
+    """Map award level -> (cost row, rule); the rules are in this module's docstring."""
     if not cost_rows:
         return {}
-    if len(levels) == 1:
-        (level,) = levels
-        low, high = AWARD_LEVELS[level][2]
-        fitting = [r for r in cost_rows if low <= float(r["months_to_complete"] or 0) < high]
-        chosen = fitting or sorted(cost_rows, key=lambda r: int(r["program_rank"]))
-        return {level: chosen[0]}
+    if len(levels) == 1 and len(cost_rows) == 1:
+        return {levels[0]: (cost_rows[0], ONLY_LEVEL)}
+    rows = sorted(cost_rows, key=lambda r: int(r["program_rank"]))
+    candidates = list(pairings(levels, rows))
+    most = max(fit_count(pairs) for pairs in candidates)
+    fitting = [pairs for pairs in candidates if fit_count(pairs) == most]
+    best = min(
+        fitting,
+        key=lambda pairs: (
+            sum(months_distance(row, level) for level, row in pairs),
+            sum(hours_distance(row, level) for level, row in pairs),
+            [int(row["program_rank"]) for _level, row in pairs],
+        ),
+    )
     matched = {}
-    for row in cost_rows:
-        months = number(row["months_to_complete"], float)
-        if months is None:
-            continue
-        fits = [
-            lvl for lvl in levels if AWARD_LEVELS[lvl][2][0] <= months < AWARD_LEVELS[lvl][2][1]
-        ]
-        if len(fits) == 1 and fits[0] not in matched:
-            matched[fits[0]] = row
+    for level, row in best:
+        if not hours_fit(row, level):
+            rule = NEAREST_HOURS
+        elif len(fitting) > 1:
+            rule = CLOSER_LENGTH
+        else:
+            rule = HOURS_FIT
+        matched[level] = (row, rule)
     return matched
+
+
+def length_is_implausible(level, months, hours, unit):
+    """A certificate over 24 months, or months more than twice off what the hours imply."""
+    if months is None:
+        return False
+    if level in CERTIFICATE_LEVELS and months > LONGEST_CERTIFICATE_MONTHS:
+        return True
+    readings = [years * MONTHS_PER_ACADEMIC_YEAR for years in academic_years(hours, unit)]
+    if not readings or months <= 0:
+        return False
+    return months > 2 * max(readings) or months < min(readings) / 2
+
+
+def scorecard_school(row):
+    """The school's College Scorecard figures: annual tuition and school-wide outcomes."""
+    if row is None:
+        return {
+            "scorecard_year": "",
+            "tuition_in_district": None,
+            "tuition_in_state": None,
+            "tuition_out_of_state": None,
+            "books_supplies_per_year": None,
+            "net_price": None,
+            "completion_rate_150pct": None,
+            "pell_share": None,
+            "median_debt_completers": None,
+            "median_debt_years": "",
+        }
+    return {
+        "scorecard_year": row["tuition_year"].strip(),
+        "tuition_in_district": money(row["tuition_fee_in_state"]),
+        "tuition_in_state": money(row["ipeds_ic2023_in_state_tuition_fees"]),
+        "tuition_out_of_state": money(row["tuition_fee_out_of_state"]),
+        "books_supplies_per_year": money(row["books_supplies"]),
+        "net_price": money(row["net_price"]),
+        "completion_rate_150pct": share(row["completion_rate_150pct"]),
+        "pell_share": share(row["pell_share"]),
+        "median_debt_completers": money(row["median_debt_completers"]),
+        # The debt figure pools completers of two federal fiscal years (README section 6).
+        "median_debt_years": "FY2020 and FY2021" if row["median_debt_completers"].strip() else "",
+    }
 
 
 def map_ipeds(directory=SOURCE_DIR):
     institutions = read_csv(directory, INSTITUTIONS)
     completions = read_csv(directory, COMPLETIONS)
     costs = read_csv(directory, COSTS)
-    accredited = abhes_unitids(read_csv(directory, ABHES))
+    accredited = abhes_records(read_csv(directory, ABHES))
+    scorecard = {row["unitid"]: row for row in read_csv(directory, SCORECARD)}
 
     years = sorted({row["academic_year"] for row in completions})
     recent = set(years[-RECENT_YEARS:])
@@ -197,6 +377,7 @@ def map_ipeds(directory=SOURCE_DIR):
         if not levels:
             result.skip("no graduates in the last three years")
             continue
+        figures = scorecard_school(scorecard.get(unitid))
         result.schools.append(
             {
                 "slug": slugs[unitid],
@@ -214,18 +395,21 @@ def map_ipeds(directory=SOURCE_DIR):
                 "net_price_calculator_url": clean_url(school["net_price_calculator_url"]),
                 "is_open": True,
                 "data_source": SCHOOL_SOURCE,
+                **figures,
+                "scorecard_source": SCORECARD_SOURCE if figures["scorecard_year"] else "",
             }
         )
         matched = match_costs(levels, costs_by_school.get(unitid, []))
         for level in levels:
-            result.programs.append(
-                map_program(slugs[unitid], level, school, matched.get(level), latest, accredited)
-            )
+            cost, rule = matched.get(level, (None, ""))
+            program = map_program(slugs[unitid], level, school, cost, latest, accredited)
+            program["cost_match"] = rule
+            result.programs.append(with_estimate(program, figures))
     return result
 
 
 def map_program(school_slug, level, school, cost, latest, accredited):
-    credential, typical_months, _ = AWARD_LEVELS[level]
+    credential = AWARD_LEVELS[level]
     year, graduates = latest[(school["unitid"], level)]
     program = {
         "school": school_slug,
@@ -235,15 +419,16 @@ def map_program(school_slug, level, school, cost, latest, accredited):
         "ipeds_award_level": int(level),
         "format": "online" if school["all_programs_distance_only"].strip() == "yes" else "campus",
         "format_confirmed": False,
-        "length_months": typical_months,
-        "length_is_typical": True,
+        "length_months": None,
+        "reported_length_months": None,
+        "length_suspect": False,
         "length_hours": None,
         "length_hours_unit": "",
-        "length_source": TYPICAL_LENGTH_SOURCE,
+        "length_source": NO_LENGTH_SOURCE,
         "tuition_fees": None,
         "books_supplies": None,
         "cost_suspect": False,
-        "cost_source": "Not reported to IPEDS",
+        "cost_source": NO_COST_SOURCE,
         "accreditation": "unknown",
         "accreditation_note": "",
         "graduates_per_year": graduates,
@@ -254,12 +439,17 @@ def map_program(school_slug, level, school, cost, latest, accredited):
     }
     if cost:
         months = number(cost["months_to_complete"])
+        hours = number(cost["program_length"], int)
+        unit = cost["program_length_unit"].strip()
         if months is not None:
+            months = months.quantize(Decimal("0.1"))
+            suspect = length_is_implausible(level, months, hours, unit)
             program.update(
-                length_months=months.quantize(Decimal("0.1")),
-                length_is_typical=False,
-                length_hours=number(cost["program_length"], int),
-                length_hours_unit=cost["program_length_unit"].strip(),
+                length_months=None if suspect else months,
+                reported_length_months=months,
+                length_suspect=suspect,
+                length_hours=hours,
+                length_hours_unit=unit,
                 length_source=COST_SOURCE,
             )
         tuition = money(cost["tuition_fees_full_program"])
@@ -270,14 +460,38 @@ def map_program(school_slug, level, school, cost, latest, accredited):
                 cost_suspect=tuition > SUSPECT_TUITION,
                 cost_source=COST_SOURCE,
             )
-    if school["unitid"] in accredited:
+    if abhes_applies(accredited, school["unitid"], level):
         program.update(accreditation="abhes", accreditation_note=ABHES_NOTE)
+    return program
+
+
+def with_estimate(program, figures):
+    """Add the estimated cost (rule 5) to a program that reported none."""
+    program.update(estimated_cost=None, estimated_cost_out_of_state=None, estimate_years=None)
+    years = SHORTEST_YEARS.get(str(program["ipeds_award_level"]))
+    tuition = figures["tuition_in_district"]
+    if program["tuition_fees"] is not None or years is None or tuition is None:
+        return program
+    books = figures["books_supplies_per_year"] or Decimal(0)
+    out_of_state = figures["tuition_out_of_state"]
+    program.update(
+        estimated_cost=((tuition + books) * years).quantize(Decimal("0.01")),
+        estimated_cost_out_of_state=(
+            None
+            if out_of_state is None
+            else ((out_of_state + books) * years).quantize(Decimal("0.01"))
+        ),
+        estimate_years=years.quantize(Decimal("0.1")),
+        cost_source=ESTIMATE_SOURCE,
+    )
     return program
 
 
 def total_cost(program):
     """The same rule as Program.compute_total_cost, for fixture rows that skip save()."""
-    if program["tuition_fees"] is None or program["cost_suspect"]:
-        return None
-    extras = [program["books_supplies"]]
-    return program["tuition_fees"] + sum((x for x in extras if x is not None), Decimal(0))
+    if program["tuition_fees"] is not None and not program["cost_suspect"]:
+        extras = [program["books_supplies"]]
+        return program["tuition_fees"] + sum((x for x in extras if x is not None), Decimal(0))
+    if program["tuition_fees"] is None:
+        return program["estimated_cost"]
+    return None

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
@@ -34,6 +35,56 @@ class School(NaturalKeyMixin, models.Model):
     is_open = models.BooleanField(default=True)
     data_source = models.CharField(max_length=200, blank=True, help_text=_("“IPEDS HD2024”."))
 
+    # College Scorecard: annual prices (for estimates) and outcomes of the whole school.
+    scorecard_year = models.CharField(
+        max_length=10, blank=True, help_text=_("Academic year of the Scorecard prices: “2023-24”.")
+    )
+    tuition_in_district = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Annual tuition and fees at the lowest published rate (in-district at public "
+            "colleges)."
+        ),
+    )
+    tuition_in_state = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    tuition_out_of_state = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    books_supplies_per_year = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    net_price = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("School-wide average net price after grants, first-time full-time students."),
+    )
+    completion_rate_150pct = models.DecimalField(
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("School-wide share (0 to 1) finishing within 150% of normal time."),
+    )
+    pell_share = models.DecimalField(
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("School-wide share (0 to 1) of undergraduates with a Pell grant."),
+    )
+    median_debt_completers = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    median_debt_years = models.CharField(
+        max_length=40, blank=True, help_text=_("Whose debt: “FY2020 and FY2021”.")
+    )
+    scorecard_source = models.CharField(max_length=200, blank=True)
+
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
 
@@ -55,6 +106,36 @@ class School(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.city}, {self.state})"
+
+
+# Fewer reported lengths than this say too little about a credential to show their range.
+MIN_PROGRAMS_FOR_RANGE = 5
+
+
+def quartile(values, which):
+    """The lower (1) or upper (3) quartile of sorted values, by the nearest-rank method."""
+    rank = max(1, -(-len(values) * which // 4))
+    return values[rank - 1]
+
+
+DATA_COUNTS = {
+    "programs": models.Count("pk"),
+    "reported_cost": models.Count(
+        "pk", filter=models.Q(total_cost__isnull=False, cost_is_estimate=False)
+    ),
+    "estimated_cost": models.Count(
+        "pk", filter=models.Q(total_cost__isnull=False, cost_is_estimate=True)
+    ),
+    "no_cost": models.Count("pk", filter=models.Q(total_cost__isnull=True)),
+    "reported_length": models.Count("pk", filter=models.Q(length_months__isnull=False)),
+    "no_length": models.Count("pk", filter=models.Q(length_months__isnull=True)),
+    "flagged": models.Count(
+        "pk", filter=models.Q(cost_suspect=True) | models.Q(length_suspect=True)
+    ),
+    "accreditation_checked": models.Count(
+        "pk", filter=models.Q(accreditation_checked_on__isnull=False)
+    ),
+}
 
 
 class ProgramQuerySet(PublishedQuerySet):
@@ -86,8 +167,30 @@ class ProgramQuerySet(PublishedQuerySet):
         return self.filter(school__state=state)
 
     def costing_at_most(self, dollars):
-        """Known total cost within budget, plus every program whose cost is unknown."""
+        """Reported or estimated total cost within budget, plus programs whose cost is unknown."""
         return self.filter(models.Q(total_cost__lte=dollars) | models.Q(total_cost__isnull=True))
+
+    def data_counts(self):
+        """How many programs have a reported, estimated or no cost; a reported length or
+        none; a flagged value; a checked accreditation: the data report, in one query."""
+        return self.aggregate(**DATA_COUNTS)
+
+    def data_counts_by_state(self):
+        """The same counts per state or territory, in one query, by state code."""
+        rows = self.order_by().values("school__state").annotate(**DATA_COUNTS)
+        return {row.pop("school__state"): row for row in rows.order_by("school__state")}
+
+    def reported_length_ranges(self):
+        """Credential -> (lower, upper quartile) of the lengths programs reported, in months."""
+        lengths = {}
+        rows = self.filter(length_months__isnull=False).values_list("credential", "length_months")
+        for credential, months in rows.order_by():
+            lengths.setdefault(credential, []).append(months)
+        return {
+            credential: (quartile(sorted(values), 1), quartile(sorted(values), 3))
+            for credential, values in lengths.items()
+            if len(values) >= MIN_PROGRAMS_FOR_RANGE
+        }
 
     def lasting_at_most(self, months):
         """Known length within the limit, plus every program whose length is unknown."""
@@ -98,12 +201,25 @@ class ProgramQuerySet(PublishedQuerySet):
 
 class Program(NaturalKeyMixin, models.Model):
     class Credential(models.TextChoices):
-        SHORT_CERTIFICATE = "short_certificate", _("Certificate (under 12 weeks)")
-        CERTIFICATE = "certificate", _("Certificate (under 1 year)")
-        DIPLOMA = "diploma", _("Certificate or diploma (1 to 2 years)")
+        # IPEDS award levels count full-time academic years of hours, not calendar months.
+        SHORT_CERTIFICATE = "short_certificate", _("Short certificate (under 12 weeks)")
+        CERTIFICATE = "certificate", _("Certificate (under one academic year)")
+        DIPLOMA = "diploma", _("Certificate or diploma (one academic year or more)")
         ASSOCIATE = "associate", _("Associate degree")
-        ADVANCED_CERTIFICATE = "advanced_certificate", _("Certificate (2 to 4 years)")
+        ADVANCED_CERTIFICATE = (
+            "advanced_certificate",
+            _("Certificate (two academic years or more)"),
+        )
         BACHELOR = "bachelor", _("Bachelor's degree")
+
+    class CostMatch(models.TextChoices):
+        ONLY_LEVEL = "only_level", _("the school's only MA credential and only cost")
+        HOURS_FIT = "hours_fit", _("its hours fit this credential")
+        CLOSER_LENGTH = (
+            "closer_length",
+            _("its hours fit more than one credential; its months are closer to this one"),
+        )
+        NEAREST_HOURS = "nearest_hours", _("its hours fit no credential; the nearest one")
 
     class Format(models.TextChoices):
         CAMPUS = "campus", _("On campus")
@@ -129,11 +245,28 @@ class Program(NaturalKeyMixin, models.Model):
         default=False, help_text=_("Tick once the school has confirmed the format.")
     )
     length_months = models.DecimalField(
-        max_digits=4, decimal_places=1, null=True, blank=True, db_index=True
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Only a length the program reported and that is not flagged; blank otherwise."
+        ),
     )
-    length_is_typical = models.BooleanField(
+    reported_length_months = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("The months the school reported, also when flagged."),
+    )
+    length_suspect = models.BooleanField(
         default=False,
-        help_text=_("The length is the credential's typical length, not the school's figure."),
+        help_text=_(
+            "The reported length looks wrong (a certificate over 24 months, or months and hours "
+            "more than twice apart): shown as reported, left out of filters and sorts."
+        ),
     )
     length_hours = models.PositiveIntegerField(null=True, blank=True)
     length_hours_unit = models.CharField(max_length=20, blank=True, help_text=_("“clock hours”."))
@@ -148,13 +281,39 @@ class Program(NaturalKeyMixin, models.Model):
         blank=True,
         editable=False,
         db_index=True,
-        help_text=_("Computed: tuition and fees plus books and other costs."),
+        help_text=_(
+            "Computed: tuition and fees plus books and other costs, or else the estimate."
+        ),
     )
     cost_is_estimate = models.BooleanField(
-        default=False,
+        default=False, editable=False, help_text=_("Computed: the total cost is the estimate.")
+    )
+    estimated_cost = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_(
-            "Estimated from the college's annual tuition, not a price the school reported."
+            "Used when no cost is reported: (the school's annual tuition and fees + books) "
+            "times the length in academic years, at the lowest published rate. If you replace "
+            "it, name your source under Cost source, or the next import recomputes it."
         ),
+    )
+    estimated_cost_out_of_state = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    estimate_years = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Academic years the estimate counts."),
+    )
+    cost_match = models.CharField(
+        max_length=20,
+        choices=CostMatch.choices,
+        blank=True,
+        help_text=_("How the IPEDS program cost was matched to this award level."),
     )
     cost_suspect = models.BooleanField(
         default=False, help_text=_("The reported cost looks wrong; it is not shown.")
@@ -180,7 +339,24 @@ class Program(NaturalKeyMixin, models.Model):
     accreditation_note = models.CharField(
         max_length=200, blank=True, help_text=_("“ABHES (2020 record, not re-checked)”.")
     )
-    accreditation_checked_on = models.DateField(null=True, blank=True)
+    accreditation_checked_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day you checked the accreditor's directory. Imports never change a checked value."
+        ),
+    )
+    accreditation_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    accreditation_checked_url = models.URLField(
+        max_length=500, blank=True, help_text=_("The directory page that shows the program.")
+    )
     certifications = models.ManyToManyField(
         Certification, related_name="programs", blank=True, help_text=_("Exams it prepares for.")
     )
@@ -207,14 +383,27 @@ class Program(NaturalKeyMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.total_cost = self.compute_total_cost()
+        self.cost_is_estimate = self.tuition_fees is None and self.total_cost is not None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
 
+    def estimate_follows_tuition(self):
+        """Whether the estimate is still the school's yearly tuition and books times the years,
+        so its arithmetic can be shown; an editor may have replaced it with a better figure."""
+        school = self.school
+        if None in (self.estimated_cost, self.estimate_years, school.tuition_in_district):
+            return False
+        books = school.books_supplies_per_year or Decimal(0)
+        expected = (school.tuition_in_district + books) * self.estimate_years
+        return expected.quantize(Decimal("0.01")) == self.estimated_cost
+
     def compute_total_cost(self):
-        """Tuition plus any known extras; unknown when tuition is unknown or suspect."""
-        if self.tuition_fees is None or self.cost_suspect:
+        """Reported tuition plus known extras; else the estimate; unknown when suspect."""
+        if self.tuition_fees is None:
+            return self.estimated_cost
+        if self.cost_suspect:
             return None
         extras = (self.books_supplies, self.other_costs)
         return self.tuition_fees + sum((x for x in extras if x is not None), Decimal(0))

@@ -21,6 +21,9 @@ class ProgramResource(resources.ModelResource):
         widget=widgets.ManyToManyWidget(Certification, field="slug", separator="|"),
     )
     total_cost = fields.Field(attribute="total_cost", column_name="total_cost", readonly=True)
+    cost_is_estimate = fields.Field(
+        attribute="cost_is_estimate", column_name="cost_is_estimate", readonly=True
+    )
 
     class Meta:
         model = Program
@@ -33,11 +36,13 @@ class ProgramResource(resources.ModelResource):
             "format",
             "format_confirmed",
             "length_months",
-            "length_is_typical",
+            "length_suspect",
             "tuition_fees",
             "books_supplies",
             "other_costs",
             "total_cost",
+            "cost_is_estimate",
+            "estimated_cost",
             "cost_suspect",
             "exam_fee_included",
             "evening",
@@ -49,6 +54,7 @@ class ProgramResource(resources.ModelResource):
             "accreditation",
             "accreditation_note",
             "accreditation_checked_on",
+            "accreditation_checked_url",
             "certifications",
             "last_verified",
             "published",

@@ -11,11 +11,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from core.ratelimits import limited, too_many_requests
+from guide.models import Source
 from programs import shortlist
 from programs.cards import label_programs, result_cards
-from programs.comparison import comparison_rows
+from programs.comparison import accreditation, comparison_rows
 from programs.finder import Finder
 from programs.models import Program
+
+DIRECTORY_SOURCES = ["caahep-program-directory", "abhes-program-directory"]
 
 
 class ShortlistMixin:
@@ -68,7 +71,14 @@ class ProgramDetailView(ShortlistMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         label_programs([self.object])
-        context["in_shortlist"] = self.object.slug in context["shortlist"]
+        program = self.object
+        if program.length_months is None:
+            ranges = Program.objects.published().reported_length_ranges()
+            context["length_range"] = ranges.get(program.credential)
+        if program.accreditation_checked_on is None:
+            # Editors keep the directories' addresses current as Sources.
+            context["directories"] = list(Source.objects.filter(slug__in=DIRECTORY_SOURCES))
+        context["in_shortlist"] = program.slug in context["shortlist"]
         context["crumbs"] = [
             (_("Find a program"), reverse("programs:list")),
             (self.object.school.name, ""),
@@ -113,12 +123,22 @@ EXPORT_COLUMNS = [
     ("Format", lambda p: p.get_format_display()),
     ("Format confirmed", lambda p: "yes" if p.format_confirmed else "no"),
     ("Length (months)", lambda p: p.length_months),
-    ("Length is typical, not reported", lambda p: "yes" if p.length_is_typical else "no"),
+    (
+        "Reported length, flagged (months)",
+        lambda p: p.reported_length_months if p.length_suspect else None,
+    ),
+    ("Length (hours)", lambda p: p.length_hours),
+    ("Hours unit", lambda p: p.length_hours_unit),
     ("Tuition and fees ($)", lambda p: "" if p.cost_suspect else p.tuition_fees),
     ("Books and supplies ($)", lambda p: p.books_supplies),
     ("Total cost ($)", lambda p: p.total_cost),
+    ("cost_is_estimate", lambda p: "yes" if p.cost_is_estimate else "no"),
+    (
+        "Estimated cost, out of state ($)",
+        lambda p: p.estimated_cost_out_of_state if p.cost_is_estimate else None,
+    ),
     ("Cost source", lambda p: p.cost_source),
-    ("Accreditation", lambda p: p.accreditation_note or p.get_accreditation_display()),
+    ("Accreditation", accreditation),
     ("Graduates", lambda p: p.graduates_per_year),
     ("Graduates year", lambda p: p.graduates_year),
     ("Distance (miles)", lambda p: "" if p.distance is None else f"{p.distance:.1f}"),

@@ -109,16 +109,16 @@ def test_program_page_shows_every_figure_with_its_source(client, django_assert_m
         tuition_fees=Decimal("12000"),
         books_supplies=None,
         cost_source="IPEDS 2023-24 program-cost survey (IC2023_PY)",
-        length_is_typical=True,
-        length_source="Typical length of this credential",
+        length_months=None,
+        length_source="Not reported to IPEDS",
         graduates_source="IPEDS Completions 2023-24",
     )
-    # Program and school, its exams, then the total to a credential: exam fees and state pay.
-    with django_assert_max_num_queries(4):
+    # Program and school, its exams, the directory links, then the total to a credential.
+    with django_assert_max_num_queries(6):
         body = client.get(program.get_absolute_url()).content.decode()
     assert "$12,000" in body
     assert "IPEDS 2023-24 program-cost survey" in body
-    assert "typical length for this credential" in body
+    assert "Not reported by the school" in body
     assert "Not yet confirmed by the school" in body
     assert "IPEDS Completions 2023-24" in body
 
@@ -127,7 +127,7 @@ def test_unknown_cost_links_to_the_net_price_calculator(client):
     school = make_school(net_price_calculator_url="https://school.example/npc")
     program = make_program(school=school, tuition_fees=None)
     body = client.get(program.get_absolute_url()).content.decode()
-    assert "did not report a program cost" in body and "https://school.example/npc" in body
+    assert "reported no program cost" in body and "https://school.example/npc" in body
 
 
 def test_drafts_are_404_for_the_public_and_visible_to_editors(client, admin_client):

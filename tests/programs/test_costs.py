@@ -71,9 +71,8 @@ def test_overview_keeps_reported_prices_and_estimates_apart(django_assert_num_qu
     make_program(
         school=public,
         credential=Program.Credential.ASSOCIATE,
-        tuition_fees=Decimal(8000),
-        books_supplies=None,
-        cost_is_estimate=True,
+        tuition_fees=None,
+        estimated_cost=Decimal(8000),
     )
     make_program(school=career, tuition_fees=None)
     make_program(school=career, tuition_fees=Decimal(99000), published=False)
@@ -164,17 +163,21 @@ def test_totals_take_two_queries_for_any_number_of_programs(pay, fees, django_as
             False,
         ),
         (
-            {"credential": Program.Credential.DIPLOMA, "length_is_typical": True},
+            {"credential": Program.Credential.DIPLOMA, "length_months": None},
             "likely",
             True,
         ),
         (
-            {"credential": Program.Credential.SHORT_CERTIFICATE, "length_is_typical": True},
+            {"credential": Program.Credential.SHORT_CERTIFICATE, "length_months": None},
             "short",
             True,
         ),
         (
-            {"credential": Program.Credential.CERTIFICATE, "length_is_typical": True},
+            {
+                "credential": Program.Credential.CERTIFICATE,
+                "length_months": Decimal(32),
+                "length_suspect": True,
+            },
             "unknown",
             False,
         ),
@@ -208,7 +211,7 @@ def test_program_page_shows_the_total_with_its_arithmetic(client, pay, fees):
 
 
 def test_an_estimated_cost_is_labelled_as_one(client, pay, fees):
-    program = make_program(tuition_fees=Decimal("9000"), cost_is_estimate=True)
+    program = make_program(tuition_fees=None, estimated_cost=Decimal("9000"))
     body = client.get(program.get_absolute_url()).content.decode()
     assert "not a price the school reported" in body
 

@@ -39,26 +39,108 @@ def test_one_level_takes_the_reported_cost_and_length(mapped):
     assert program["tuition_fees"] == Decimal("12000.00")
     assert program["books_supplies"] is None  # blank is unknown, not zero
     assert program["length_months"] == Decimal("9.0")
-    assert not program["length_is_typical"]
+    assert program["cost_match"] == ipeds.ONLY_LEVEL
     assert program["length_hours"] == 900 and program["length_hours_unit"] == "clock hours"
     assert program["graduates_per_year"] == 40 and program["graduates_year"] == "2023-24"
     assert ipeds.total_cost(program) == Decimal("12000.00")
     assert program["cost_source"].startswith("IPEDS 2023-24")
 
 
-def test_two_levels_are_matched_by_length(mapped):
+def test_two_levels_are_matched_by_hours(mapped):
     certificate = program_of(mapped, 100002, "certificate")
     associate = program_of(mapped, 100002, "associate")
     assert certificate["tuition_fees"] == Decimal("4000.00")
     assert certificate["length_months"] == Decimal("10.0")
     assert associate["tuition_fees"] == Decimal("9000.00")
     assert ipeds.total_cost(associate) == Decimal("10200.00")
+    assert certificate["cost_match"] == associate["cost_match"] == ipeds.HOURS_FIT
+
+
+def test_hours_not_rank_decide_which_level_a_cost_belongs_to(mapped):
+    # Like San Joaquin Valley College Visalia: 36 credits in 9 months, 60 credits in 15.
+    diploma = program_of(mapped, 100008, "diploma")
+    associate = program_of(mapped, 100008, "associate")
+    assert (diploma["tuition_fees"], diploma["length_months"]) == (Decimal("21997.00"), 9)
+    assert (associate["tuition_fees"], associate["length_months"]) == (Decimal("33472.00"), 15)
+
+
+def test_a_nine_month_program_of_a_year_or_more_keeps_its_cost(mapped):
+    # Like Concorde Memphis: one cost row, 35 credit hours in 8 months, levels 2 and 3.
+    diploma = program_of(mapped, 100009, "diploma")
+    assert diploma["tuition_fees"] == Decimal("17622.00")
+    assert diploma["books_supplies"] == Decimal("683.00")
+    assert diploma["length_months"] == Decimal("8.0") and diploma["length_hours"] == 35
+    assert program_of(mapped, 100009, "associate")["tuition_fees"] is None
+
+
+def test_months_decide_when_hours_fit_both_ways():
+    # 62 and 80 credits are an associate degree in semester hours and a diploma in quarter hours.
+    short = {"program_rank": "1", "program_length": "62", "program_length_unit": "credit hours"}
+    long = {"program_rank": "2", "program_length": "80", "program_length_unit": "credit hours"}
+    matched = ipeds.match_costs(
+        ["2", "3"], [{**short, "months_to_complete": "8"}, {**long, "months_to_complete": "18"}]
+    )
+    assert matched["2"][0]["program_length"] == "62"
+    assert matched["3"][0]["program_length"] == "80"
+    assert matched["2"][1] == matched["3"][1] == ipeds.CLOSER_LENGTH
+
+
+def test_one_cost_whose_hours_fit_two_levels_goes_to_the_closer_length():
+    row = {
+        "program_rank": "1",
+        "program_length": "62",
+        "program_length_unit": "credit hours",
+        "months_to_complete": "20",
+    }
+    assert ipeds.match_costs(["2", "3"], [row]) == {"3": (row, ipeds.CLOSER_LENGTH)}
+
+
+def test_a_cost_whose_hours_fit_no_level_goes_to_the_nearest():
+    row = {
+        "program_rank": "1",
+        "program_length": "1260",
+        "program_length_unit": "clock hours",
+        "months_to_complete": "12",
+    }
+    assert ipeds.match_costs(["21", "3"], [row]) == {"21": (row, ipeds.NEAREST_HOURS)}
+
+
+def test_implausible_length_is_flagged_and_not_a_length(mapped):
+    program = program_of(mapped, 100010, "certificate")
+    assert program["length_suspect"] is True
+    assert program["length_months"] is None
+    assert program["reported_length_months"] == Decimal("32.0")
+    assert ipeds.total_cost(program) == Decimal("18684.00")
+
+
+@pytest.mark.parametrize(
+    ("level", "months", "hours", "unit", "flagged"),
+    [
+        ("21", Decimal(32), 26, "credit hours", True),  # certificate over 24 months
+        ("3", Decimal(30), 64, "credit hours", False),  # an associate may take 30 months
+        ("2", Decimal(9), 900, "clock hours", False),
+        ("2", Decimal(20), 900, "clock hours", True),  # 900 hours read as about 9 months
+        ("2", Decimal(4), 1000, "clock hours", True),
+        ("2", Decimal(8), 35, "credit hours", False),
+    ],
+)
+def test_months_that_disagree_with_hours_are_flagged(level, months, hours, unit, flagged):
+    assert ipeds.length_is_implausible(level, months, hours, unit) is flagged
 
 
 def test_suspect_cost_is_flagged_and_has_no_total(mapped):
     program = program_of(mapped, 100005, "certificate")
     assert program["cost_suspect"] is True
     assert ipeds.total_cost(program) is None
+
+
+def test_abhes_record_applies_only_to_the_credential_it_names(mapped):
+    # Like Chattahoochee Valley CC: the record is for the associate degree.
+    assert program_of(mapped, 100011, "associate")["accreditation"] == "abhes"
+    assert program_of(mapped, 100011, "certificate")["accreditation"] == "unknown"
+    # Like Southeastern College: the record is for the certificate or diploma.
+    assert program_of(mapped, 100012, "diploma")["accreditation"] == "abhes"
+    assert program_of(mapped, 100012, "associate")["accreditation"] == "unknown"
 
 
 def test_missing_coordinates_online_only_and_abhes(mapped):
@@ -75,13 +157,53 @@ def test_expired_abhes_record_does_not_count(mapped):
     assert program_of(mapped, 100001, "certificate")["accreditation"] == "unknown"
 
 
-def test_no_reported_cost_or_length_uses_the_typical_length(mapped):
+def test_no_reported_length_is_never_invented(mapped):
     program = program_of(mapped, 100007, "diploma")
-    assert program["tuition_fees"] is None and ipeds.total_cost(program) is None
-    assert program["length_months"] == Decimal("12") and program["length_is_typical"]
-    assert "Typical" in program["length_source"]
+    assert program["length_months"] is None and program["reported_length_months"] is None
+    assert program["length_source"] == "Not reported to IPEDS"
     assert (mapped["schools"][100007]["slug"], "bachelor") not in mapped["programs"]
     assert mapped["skipped"]["award level above a bachelor's degree"] == 1
+
+
+def test_estimate_from_annual_tuition_for_a_year_or_more(mapped):
+    # Like Malcolm X College: ($4,380 in-district + $1,920 books) x 1 academic year.
+    program = program_of(mapped, 100007, "diploma")
+    assert program["tuition_fees"] is None
+    assert program["estimated_cost"] == Decimal("6300.00")
+    assert program["estimated_cost_out_of_state"] == Decimal("16350.00")
+    assert program["estimate_years"] == 1
+    assert ipeds.total_cost(program) == Decimal("6300.00")
+    assert program["cost_source"].startswith("Estimate from College Scorecard")
+
+
+def test_estimate_counts_two_years_for_an_associate_and_none_under_a_year(mapped):
+    associate = program_of(mapped, 100011, "associate")
+    assert associate["estimated_cost"] == Decimal("12096.00")  # (5,040 + 1,008) x 2
+    assert associate["estimate_years"] == 2
+    assert program_of(mapped, 100011, "certificate")["estimated_cost"] is None
+
+
+def test_estimate_without_books_and_in_a_territory(mapped):
+    assert mapped["schools"][100013]["state"] == "PR"
+    assert program_of(mapped, 100013, "diploma")["estimated_cost"] == Decimal("2500.00")
+
+
+def test_reported_cost_is_never_replaced_by_an_estimate(mapped):
+    program = program_of(mapped, 100002, "certificate")
+    assert program["estimated_cost"] is None and ipeds.total_cost(program) == Decimal("4600.00")
+
+
+def test_school_wide_scorecard_figures_keep_their_years(mapped):
+    school = mapped["schools"][100007]
+    assert school["scorecard_year"] == "2023-24"
+    assert school["completion_rate_150pct"] == Decimal("0.1442")
+    assert school["net_price"] == Decimal("3729.00")
+    assert school["pell_share"] == Decimal("0.4208")
+    assert school["median_debt_completers"] == Decimal("8375.00")
+    assert school["median_debt_years"] == "FY2020 and FY2021"
+    assert mapped["schools"][100002]["median_debt_completers"] is None
+    assert mapped["schools"][100002]["median_debt_years"] == ""
+    assert mapped["schools"][100009]["scorecard_year"] == ""  # not in the Scorecard file
 
 
 def test_urls_are_made_absolute_or_dropped(mapped):
@@ -151,3 +273,94 @@ def test_reimport_unpublishes_programs_that_left_the_data():
     )
     call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
     assert Program.objects.get(slug="gone").published is False
+
+
+@pytest.fixture(scope="module")
+def real():
+    result = ipeds.map_ipeds()
+    return {"programs": {p["slug"]: p for p in result.programs}, "schools": result.schools}
+
+
+# The 21 schools whose program cost was lost when award level 2 was read as 12 to 24 months.
+LOST_COSTS = [122685, 122694, 125532, 219903, 262457, 418409, 434159, 442444, 446552, 447014]
+LOST_COSTS += [447351, 447999, 450128, 452081, 456852, 475176, 481775, 487588, 493451, 495952]
+LOST_COSTS += [495961]
+
+
+def test_every_school_that_reported_a_program_cost_shows_it(real):
+    costs = ipeds.read_csv(ipeds.SOURCE_DIR, ipeds.COSTS)
+    reporters = {int(row["unitid"]) for row in costs if row["cipcode"].strip() == "51.0801"}
+    slugs = {s["slug"]: s["ipeds_unitid"] for s in real["schools"]}
+    with_cost = {slugs[p["school"]] for p in real["programs"].values() if p["tuition_fees"]}
+    listed = reporters & set(slugs.values())
+    assert listed - with_cost == set()
+    assert set(LOST_COSTS) <= with_cost
+    for program in real["programs"].values():
+        if program["tuition_fees"] is None:
+            assert program["cost_source"] != ipeds.COST_SOURCE
+
+
+def test_concorde_memphis_and_malcolm_x(real):
+    memphis = real["programs"]["concorde-career-college-memphis-memphis-diploma"]
+    assert memphis["tuition_fees"] == Decimal("17622.00")
+    assert memphis["books_supplies"] == Decimal("683.00")
+    assert memphis["length_months"] == Decimal("8.0")
+    malcolm_x = real["programs"]["city-colleges-of-chicago-malcolm-x-college-chicago-diploma"]
+    assert malcolm_x["estimated_cost"] == Decimal("6300.00")  # ($4,380 + $1,920) x 1
+
+
+@pytest.mark.parametrize(
+    ("slug", "accreditation"),
+    [
+        ("chattahoochee-valley-community-college-phenix-city-certificate", "unknown"),
+        ("chattahoochee-valley-community-college-phenix-city-associate", "abhes"),
+        ("southern-maine-community-college-south-portland-diploma", "unknown"),
+        ("lewis-and-clark-community-college-godfrey-associate", "unknown"),
+        ("southeastern-college-charleston-north-charleston-associate", "unknown"),
+        ("southeastern-college-columbia-columbia-associate", "unknown"),
+    ],
+)
+def test_abhes_records_follow_their_credential_in_the_real_data(real, slug, accreditation):
+    assert real["programs"][slug]["accreditation"] == accreditation
+
+
+def test_real_data_shows_a_cost_for_most_programs_and_invents_no_length(real):
+    programs = real["programs"].values()
+    assert sum(ipeds.total_cost(p) is not None for p in programs) >= 1100
+    for program in programs:
+        if program["length_months"] is not None:
+            assert program["length_months"] == program["reported_length_months"]
+            assert program["length_source"] == ipeds.COST_SOURCE
+
+
+@pytest.mark.django_db
+def test_reimport_keeps_an_editors_cost_and_a_checked_accreditation():
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program = Program.objects.get(slug__endswith="-diploma", school__ipeds_unitid=100007)
+    assert program.total_cost == Decimal("6300.00") and program.cost_is_estimate
+    program.estimated_cost = Decimal("7100")
+    program.cost_source = "School catalog 2024-25, checked by an editor"
+    program.save()
+    abhes = Program.objects.get(slug__endswith="-associate", school__ipeds_unitid=100011)
+    abhes.accreditation = Program.Accreditation.CAAHEP
+    abhes.accreditation_checked_on = "2026-11-01"
+    abhes.save()
+
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program.refresh_from_db()
+    abhes.refresh_from_db()
+    assert program.total_cost == Decimal("7100.00") and program.cost_is_estimate
+    assert abhes.accreditation == Program.Accreditation.CAAHEP
+
+
+@pytest.mark.django_db
+def test_reimport_replaces_a_typical_length_from_an_older_import():
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program = Program.objects.get(slug__endswith="-diploma", school__ipeds_unitid=100007)
+    program.length_months = Decimal("12")
+    program.length_source = "Typical length of this credential; the school reported none to IPEDS"
+    program.save()
+    call_command("import_programs", source=str(SMALL), stdout=io.StringIO())
+    program.refresh_from_db()
+    assert program.length_months is None
+    assert program.length_source == "Not reported to IPEDS"

@@ -18,6 +18,8 @@ PROGRAM_DEFAULTS = {
     "other_costs": None,
     "exam_fee_included": None,
     "accreditation_checked_on": None,
+    "accreditation_checked_by": None,
+    "accreditation_checked_url": "",
     "last_verified": None,
     "published": True,
     "certifications": [],
@@ -50,7 +52,13 @@ class Command(BaseCommand):
             for s in mapped.schools
         ]
         for program in sorted(mapped.programs, key=lambda p: p["slug"]):
-            fields = {**program, **PROGRAM_DEFAULTS, "total_cost": ipeds.total_cost(program)}
+            total = ipeds.total_cost(program)
+            fields = {
+                **program,
+                **PROGRAM_DEFAULTS,
+                "total_cost": total,
+                "cost_is_estimate": program["tuition_fees"] is None and total is not None,
+            }
             fields["school"] = [program["school"]]
             objects.append(
                 {
@@ -63,9 +71,11 @@ class Command(BaseCommand):
         programs = mapped.programs
         self.stdout.write(
             f"{len(mapped.schools)} schools, {len(programs)} programs "
-            f"({sum(p['tuition_fees'] is not None for p in programs)} with cost, "
-            f"{sum(not p['length_is_typical'] for p in programs)} with reported length, "
+            f"({sum(p['tuition_fees'] is not None for p in programs)} with reported cost, "
+            f"{sum(p['estimated_cost'] is not None for p in programs)} with estimated cost, "
+            f"{sum(p['length_months'] is not None for p in programs)} with reported length, "
             f"{sum(p['cost_suspect'] for p in programs)} suspect costs, "
+            f"{sum(p['length_suspect'] for p in programs)} suspect lengths, "
             f"{sum(p['accreditation'] == 'abhes' for p in programs)} ABHES) "
             f"written to {output} in {time.perf_counter() - started:.1f} s; "
             f"left out: {dict(sorted(mapped.skipped.items()))}"

@@ -21,6 +21,17 @@ SCHOOL_FIELDS = [
     "net_price_calculator_url",
     "is_open",
     "data_source",
+    "scorecard_year",
+    "tuition_in_district",
+    "tuition_in_state",
+    "tuition_out_of_state",
+    "books_supplies_per_year",
+    "net_price",
+    "completion_rate_150pct",
+    "pell_share",
+    "median_debt_completers",
+    "median_debt_years",
+    "scorecard_source",
 ]
 # Always IPEDS's: what the data is the only source for.
 PROGRAM_FIELDS = [
@@ -33,10 +44,20 @@ PROGRAM_FIELDS = [
     "data_source",
     "data_as_of",
 ]
-COST_FIELDS = ["tuition_fees", "books_supplies", "cost_suspect", "cost_source"]
+COST_FIELDS = [
+    "tuition_fees",
+    "books_supplies",
+    "cost_suspect",
+    "cost_source",
+    "cost_match",
+    "estimated_cost",
+    "estimated_cost_out_of_state",
+    "estimate_years",
+]
 LENGTH_FIELDS = [
     "length_months",
-    "length_is_typical",
+    "reported_length_months",
+    "length_suspect",
     "length_hours",
     "length_hours_unit",
     "length_source",
@@ -44,8 +65,10 @@ LENGTH_FIELDS = [
 
 
 def from_ipeds(source):
-    """An editor who enters a figure names another source; until then the figure is IPEDS's."""
-    return source.startswith(("IPEDS", "Not reported to IPEDS", "Typical length"))
+    """An editor who enters a figure names another source; until then the figure is the data's
+    (IPEDS, or the Scorecard estimate). "Typical length" is how older imports marked lengths
+    they made up, which this import now replaces."""
+    return source.startswith(("IPEDS", "Not reported to IPEDS", "Typical length", "Estimate from"))
 
 
 class Command(BaseCommand):

@@ -31,7 +31,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("programs", "0004_program_cost_is_estimate")]
+    dependencies = [("programs", "0005_program_data_you_can_trust")]
 
     operations = [
         migrations.SeparateDatabaseAndState(
