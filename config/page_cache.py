@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "page-cache:content-version"
-CONTENT_APPS = {"guide", "certifications", "programs"}
+CONTENT_APPS = {"guide", "certifications", "programs", "states"}
 # What each version covers: "all" for whole pages; "programs" for what is built from program
 # data alone (finder counts and result cards), which an edit to a guide page need not renew.
 SCOPES = {"all": CONTENT_APPS, "programs": {"certifications", "programs"}}

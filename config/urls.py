@@ -7,12 +7,14 @@ from config.views import healthz
 from guide.sitemaps import FixedPageSitemap, GuidePageSitemap
 from guide.views import robots_txt
 from programs.sitemaps import ProgramSitemap
+from states.sitemaps import StateSitemap
 
 SITEMAPS = {
     "guide": GuidePageSitemap,
     "pages": FixedPageSitemap,
     "certifications": CertificationSitemap,
     "programs": ProgramSitemap,
+    "states": StateSitemap,
 }
 
 urlpatterns = [
@@ -22,5 +24,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("certifications/", include("certifications.urls")),
     path("programs/", include("programs.urls")),
+    path("states/", include("states.urls")),
     path("", include("guide.urls")),
 ]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "guide",
     "certifications",
     "programs",
+    "states",
 ]
 
 MIDDLEWARE = [
