@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
 
 from config import ratelimit
+from core.states import all_states
 from guide import search, sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
@@ -41,6 +42,7 @@ class HomeView(GuidePageMixin, TemplateView):
         context["outlook"] = (
             OutlookFigure.objects.filter(soc_code=sections.MA_SOC).select_related("source").first()
         )
+        context["all_states"] = all_states()
         return context
 
 

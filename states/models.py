@@ -14,6 +14,7 @@ class Confidence(models.TextChoices):
     OFFICIAL_COPY = "official_copy", _("Official text, read on a copy")
     SECONDARY = "secondary", _("Secondary source citing the law")
     PARTIAL = "partial", _("Found only in part")
+    SEARCHED = "searched", _("Searched; nothing specific found")
 
 
 class StateProfileQuerySet(models.QuerySet):

@@ -5,7 +5,8 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-FIXTURES = ["guide.json", "certifications.json", "programs.json"]
+# In dependency order: states.json refers to the guide's sources.
+FIXTURES = ["guide.json", "certifications.json", "programs.json", "states.json"]
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "fixtures",
             nargs="*",
-            help="Fixture files to load (default: the guide, certifications and programs files).",
+            help="Fixture files to load (default: the guide, certifications, programs and states files).",
         )
 
     def handle(self, *args, **options):
