@@ -41,6 +41,14 @@ class StateProfile(models.Model):
         )
         NOT_FOUND = "not_found", _("We found no MA-specific law")
 
+    # For the table of all states, where the full labels would make every row tall.
+    REGULATION_SHORT = {
+        Regulation.CREDENTIAL: _("Credential required"),
+        Regulation.TASK_LIMITS: _("Some tasks need training"),
+        Regulation.DELEGATION: _("Delegation rules"),
+        Regulation.NOT_FOUND: _("No MA law found"),
+    }
+
     state = models.CharField(max_length=2, unique=True, choices=state_choices)
     regulation = models.CharField(max_length=20, choices=Regulation.choices)
     summary = models.TextField(

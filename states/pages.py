@@ -175,7 +175,7 @@ def state_table(sort):
     counts = Program.objects.published().count_by_state()
     profiles = dict(StateProfile.objects.values_list("state", "regulation"))
     order = [choice for choice, _label in StateProfile.Regulation.choices]
-    labels = dict(StateProfile.Regulation.choices)
+    labels = StateProfile.REGULATION_SHORT
     rows = []
     for state in all_states():
         wage = wages.get(state.code)

@@ -1,4 +1,5 @@
 import csv
+import io
 import json
 import re
 from decimal import Decimal
@@ -86,7 +87,7 @@ def test_rules_are_shown_with_their_source_and_confidence(client, loaded):
 def test_every_confirmed_state_has_a_sourced_rule_summary(loaded):
     profiles = StateProfile.objects.select_related("rules_source")
     assert profiles.count() == 51
-    by_regulation = {choice: 0 for choice in StateProfile.Regulation.values}
+    by_regulation = dict.fromkeys(StateProfile.Regulation.values, 0)
     for profile in profiles:
         by_regulation[profile.regulation] += 1
         assert profile.rules_source.url.startswith("http")
@@ -225,6 +226,6 @@ def test_a_state_page_is_served_from_the_page_cache(client, loaded, settings):
 
 def test_the_states_fixture_loads_twice_without_duplicates(loaded):
     before = (StateProfile.objects.count(), TaskRule.objects.count())
-    call_command("seed", str(FIXTURES / "states.json"), stdout=open("/dev/null", "w"))
+    call_command("seed", str(FIXTURES / "states.json"), stdout=io.StringIO())
     assert (StateProfile.objects.count(), TaskRule.objects.count()) == before
     assert Program.objects.count() == 0

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "fixtures",
             nargs="*",
-            help="Fixture files to load (default: the guide, certifications, programs and states files).",
+            help="Fixture files to load (default: the guide, certifications, programs and "
+            "states files).",
         )
 
     def handle(self, *args, **options):
