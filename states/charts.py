@@ -22,14 +22,15 @@ AXIS_HEIGHT = 22
 class AreaLine:
     label_lines: list
     median: object
-    p10: object
-    p90: object
     y: float
     emphasised: bool = False
     x10: float = 0
     x50: float = 0
     x90: float = 0
-    published: bool = True
+
+    @property
+    def published(self):
+        return self.median is not None
 
     @property
     def mid(self):
@@ -62,11 +63,8 @@ def area_chart(rows, emphasised=()):
         line = AreaLine(
             label_lines=list(zip(wrapped, label_y, strict=True)),
             median=median,
-            p10=p10,
-            p90=p90,
             y=y,
             emphasised=label in emphasised,
-            published=median is not None,
         )
         if median is not None:
             line.x50 = x(median)

@@ -23,6 +23,7 @@ BOARD_DIRECTORY = "https://www.fsmb.org/contact-a-state-medical-board/"
 # Fewer costs than this make a median too unsteady to call typical (our research notes' rule).
 MIN_FOR_MEDIAN = 8
 SHOWN = 3
+AREA_TYPES = {WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO}
 
 
 @dataclass
@@ -60,9 +61,10 @@ class MonthsOfPay:
 
 def program_figures(state_code):
     facts = list(Program.objects.published().in_state(state_code).cost_and_length_facts())
-    reported = sorted((cost, pk) for pk, cost, estimated, _m in facts if cost and not estimated)
-    estimated = sorted((cost, pk) for pk, cost, estimated, _m in facts if cost and estimated)
-    by_length = sorted((months, pk) for pk, _c, _e, months in facts if months)
+    costs = [(cost, pk, estimated) for pk, cost, estimated, _m in facts if cost is not None]
+    reported = sorted((cost, pk) for cost, pk, estimated in costs if not estimated)
+    estimated = sorted((cost, pk) for cost, pk, estimated in costs if estimated)
+    by_length = sorted((months, pk) for pk, _c, _e, months in facts if months is not None)
     # Reported costs come first; estimates follow, labelled, so a guess never outranks a price.
     cheapest = [(pk, False) for _c, pk in reported[:SHOWN]] + [
         (pk, True) for _c, pk in estimated[:SHOWN]
@@ -116,7 +118,7 @@ def state_page(state):
     national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
     wage = next((f for f in figures if f.area_type == WageFigure.AreaType.STATE), None)
     areas = sorted(
-        (f for f in figures if f.area_type not in {"national", "state"}),
+        (f for f in figures if f.area_type in AREA_TYPES),
         key=lambda f: (f.annual_median is None, -(f.annual_median or 0), f.area_name),
     )
     headline = [(_("%(state)s (whole state)") % {"state": state.name}, wage)] if wage else []
