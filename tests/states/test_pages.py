@@ -229,3 +229,13 @@ def test_the_states_fixture_loads_twice_without_duplicates(loaded):
     call_command("seed", str(FIXTURES / "states.json"), stdout=io.StringIO())
     assert (StateProfile.objects.count(), TaskRule.objects.count()) == before
     assert Program.objects.count() == 0
+
+
+def test_editors_keep_state_rules_in_admin_with_history(admin_client, loaded):
+    rule = TaskRule.objects.get(slug="tx-xray-non-certified-technician")
+    assert admin_client.get(f"/admin/states/taskrule/{rule.pk}/change/").status_code == 200
+    assert admin_client.get(f"/admin/states/taskrule/{rule.pk}/history/").status_code == 200
+    profile = StateProfile.objects.get(state="TX")
+    assert admin_client.get(f"/admin/states/stateprofile/{profile.pk}/change/").status_code == 200
+    stale = admin_client.get("/admin/states/taskrule/?review=stale").content.decode()
+    assert "X-rays only after registering" in stale
