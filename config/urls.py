@@ -8,12 +8,14 @@ from core.sitemaps import FixedPageSitemap
 from core.views import favicon, robots_txt
 from guide.sitemaps import GuidePageSitemap
 from programs.sitemaps import ProgramSitemap
+from states.sitemaps import StateSitemap
 
 SITEMAPS = {
     "guide": GuidePageSitemap,
     "pages": FixedPageSitemap,
     "certifications": CertificationSitemap,
     "programs": ProgramSitemap,
+    "states": StateSitemap,
 }
 
 urlpatterns = [
@@ -24,5 +26,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("certifications/", include("certifications.urls")),
     path("programs/", include("programs.urls")),
+    path("states/", include("states.urls")),
     path("", include("guide.urls")),
 ]

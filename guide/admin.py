@@ -77,8 +77,8 @@ class DutyAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.ScopeItem)
 class ScopeItemAdmin(SimpleHistoryAdmin):
-    list_display = ["task", "allowed", "state", "source"]
-    list_filter = ["allowed", "state"]
+    list_display = ["task", "allowed", "source"]
+    list_filter = ["allowed"]
     list_select_related = ["source"]
     search_fields = ["task", "notes"]
     autocomplete_fields = ["source"]

@@ -4,7 +4,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 EDITORS_GROUP = "Editors"
-EDITOR_APPS = ("guide", "certifications", "programs")
+EDITOR_APPS = ("guide", "certifications", "programs", "states")
 # Feedback comes from readers: editors triage it but neither invent nor erase it.
 WITHHELD = ("add_feedback", "delete_feedback", "add_historicalfeedback")
 
@@ -12,7 +12,11 @@ WITHHELD = ("add_feedback", "delete_feedback", "add_historicalfeedback")
 def sync_editors_group(apps=global_apps):
     """Create the group if needed and give it exactly the editors' permissions."""
     for label in EDITOR_APPS:
-        app_config = apps.get_app_config(label)
+        # An app whose first migration has not run yet gets its permissions after it does.
+        try:
+            app_config = apps.get_app_config(label)
+        except LookupError:
+            continue
         # Migration state holds stubs without models_module, which create_permissions skips.
         if getattr(app_config, "models_module", None) is None:
             app_config.models_module = True

@@ -212,11 +212,6 @@ class ScopeItem(OrderedContent):
     allowed = models.CharField(max_length=10, choices=Allowed.choices)
     task = models.CharField(max_length=200)
     notes = models.TextField(blank=True)
-    state = models.CharField(
-        max_length=2,
-        blank=True,
-        help_text=_("Two-letter code for a state rule; blank if general."),
-    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -372,8 +367,17 @@ class WageFigureQuerySet(models.QuerySet):
         return self.filter(area_type=WageFigure.AreaType.NATIONAL)
 
     def states(self):
-        """The 50 states and DC."""
+        """The 50 states, DC and the covered territories."""
         return self.filter(area_type=WageFigure.AreaType.STATE)
+
+    def areas_in(self, state_code):
+        """Metro and nonmetropolitan areas lying wholly or partly in the state."""
+        # state_codes holds two-letter codes separated by spaces, so a two-letter substring
+        # can only ever match a whole code.
+        return self.filter(
+            area_type__in=[WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO],
+            state_codes__contains=state_code,
+        )
 
     def latest_year(self):
         """Rows of the newest reference year only."""
@@ -386,12 +390,25 @@ class WageFigure(models.Model):
         NATIONAL = "national", _("National")
         STATE = "state", _("State")
         METRO = "metro", _("Metro area")
+        NONMETRO = "nonmetro", _("Nonmetropolitan area")
 
     soc_code = models.CharField(max_length=7, default="31-9092")
     area_type = models.CharField(max_length=10, choices=AreaType.choices)
     area_code = models.CharField(max_length=7, help_text=_("BLS seven-digit area code."))
     area_name = models.CharField(max_length=120)
-    state_code = models.CharField(max_length=2, blank=True)
+    state_code = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text=_("The state the area belongs to; for a metro area, the first state it names."),
+    )
+    state_codes = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Every state the area lies in, as two-letter codes separated by spaces: “NY NJ”. "
+            "The area is listed on each of those states' pages."
+        ),
+    )
     year = models.PositiveSmallIntegerField(help_text=_("OEWS reference year: May of this year."))
     employment = models.PositiveIntegerField(null=True, blank=True)
     annual_mean = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)

@@ -28,9 +28,8 @@ PAY_WORDS = (
 
 
 def state_pay_url(state):
-    """Where a state's pay is shown: the one place to change when state pages arrive."""
-    path = reverse("guide:page", kwargs={"slug": "salary-and-outlook"})
-    return f"{path}?state={state.code}#state-heading"
+    """Where a state's pay is shown: its state page, with pay by city."""
+    return reverse("states:detail", kwargs={"slug": state.slug})
 
 
 def state_pay(query):

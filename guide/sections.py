@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.states import all_states
 from guide import charts
 from guide.models import (
     FAQ,
@@ -54,9 +55,9 @@ def duties(request, page):
     return {
         "clinical_duties": [d for d in all_duties if d.kind == Duty.Kind.CLINICAL],
         "administrative_duties": [d for d in all_duties if d.kind == Duty.Kind.ADMINISTRATIVE],
-        "may": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY and not s.state],
-        "may_not": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY_NOT and not s.state],
-        "state_rules": sorted((s for s in scope if s.state), key=lambda s: s.state),
+        "may": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY],
+        "may_not": [s for s in scope if s.allowed == ScopeItem.Allowed.MAY_NOT],
+        "all_states": all_states(),
         "specialties": Specialty.objects.all(),
         "work_settings": list(WorkSetting.objects.select_related("source")),
     }

@@ -7,6 +7,7 @@ from django.views.generic import CreateView, DetailView, TemplateView
 from core import search
 from core.forms import SearchForm
 from core.ratelimits import limited, too_many_requests
+from core.states import all_states
 from guide import sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
@@ -29,6 +30,7 @@ class HomeView(TemplateView):
         context["outlook"] = (
             OutlookFigure.objects.filter(soc_code=sections.MA_SOC).select_related("source").first()
         )
+        context["all_states"] = all_states()
         return context
 
 

@@ -198,6 +198,31 @@ class ProgramQuerySet(PublishedQuerySet):
             models.Q(length_months__lte=months) | models.Q(length_months__isnull=True)
         )
 
+    def count_by_state(self):
+        """{state code: number of programs}, for states with at least one."""
+        return dict(
+            self.order_by()
+            .values("school__state")
+            .annotate(n=models.Count("pk"))
+            .values_list("school__state", "n")
+        )
+
+    def cost_and_length_facts(self):
+        """(pk, total cost, cost is an estimate, school-reported months) of each program.
+
+        One light query for a summary over many programs (a state page's typical cost,
+        cheapest and shortest); fetch the few programs to show afterwards by pk.
+        """
+        # A length flagged as implausible is left out, as the finder leaves it out of sorts.
+        return self.annotate(
+            school_length=models.Case(
+                models.When(length_suspect=False, then="length_months"),
+                default=None,
+                output_field=models.DecimalField(max_digits=4, decimal_places=1),
+            ),
+            estimated=models.F("cost_is_estimate"),
+        ).values_list("pk", "total_cost", "estimated", "school_length")
+
 
 class Program(NaturalKeyMixin, models.Model):
     class Credential(models.TextChoices):

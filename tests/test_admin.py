@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 REGISTERED = [
     model
     for model in admin.site._registry
-    if model._meta.app_label in {"guide", "certifications", "programs"}
+    if model._meta.app_label in {"guide", "certifications", "programs", "states"}
 ]
 
 
@@ -47,7 +47,7 @@ def test_an_editor_may_open_each_add_page_the_group_allows(client, model):
 def test_every_content_model_is_registered():
     from django.apps import apps
 
-    for app_label in ("guide", "certifications", "programs"):
+    for app_label in ("guide", "certifications", "programs", "states"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical") or model._meta.auto_created:
                 continue

@@ -46,7 +46,7 @@ def test_create_editor_refuses_a_weak_password(monkeypatch):
 def test_editors_have_no_permission_on_accounts():
     group = Group.objects.get(name=EDITORS_GROUP)
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"guide", "certifications", "programs"}
+    assert labels == {"guide", "certifications", "programs", "states"}
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_program", "delete_certification", "change_feedback"} <= codenames
     assert "delete_feedback" not in codenames

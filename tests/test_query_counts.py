@@ -38,6 +38,8 @@ PAGES = [
     "/programs/first/",
     "/programs/compare/?p=first&p=second",
     "/search/?q=certificate",
+    "/states/",
+    "/states/illinois/",
 ]
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "guide",
     "certifications",
     "programs",
+    "states",
 ]
 
 MIDDLEWARE = [
@@ -168,7 +169,7 @@ CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 # Which apps' edits renew each data version (core.cache): "all" for whole pages, "programs" for
 # the finder's counts, which only program and certification data change.
 DATA_VERSION_SCOPES = {
-    "all": {"guide", "certifications", "programs"},
+    "all": {"guide", "certifications", "programs", "states"},
     "programs": {"certifications", "programs"},
 }
 

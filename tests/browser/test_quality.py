@@ -54,6 +54,11 @@ STATIC_PAGES = {
     "finder, bad input": "/programs/?max_cost=abc&max_months=-3&zip=%EF%BC%91&page=zz",
     "search": "/search/?q=phlebotomy",
     "search, empty": "/search/?q=",
+    "states": "/states/",
+    "states, sorted": "/states/?sort=median",
+    "states, bad input": "/states/?state=%3Cb%3E&sort=zz",
+    "state": "/states/texas/",
+    "territory without areas": "/states/guam/",
     "suggest an update": "/suggest-an-update/?page=/faq/",
     "not found": "/no-such-page/",
 }

@@ -52,9 +52,10 @@ def test_content_outline(loaded):
     assert FAQ.objects.filter(page__slug="faq", published=True).count() >= 15
 
 
-def test_wage_figures_for_the_nation_every_state_and_dc(loaded):
+def test_wage_figures_for_the_nation_every_state_dc_and_three_territories(loaded):
     assert WageFigure.objects.national().count() == 1
-    assert WageFigure.objects.states().count() == 51
+    assert WageFigure.objects.states().count() == 54
+    assert WageFigure.objects.states().get(state_code="PR").annual_median == 46120
     national = WageFigure.objects.national().get()
     assert national.annual_median == 45690 and national.employment == 817870
     assert national.source.kind == Source.Kind.OFFICIAL_DATA
@@ -85,3 +86,25 @@ def test_build_guide_fixture_reproduces_the_committed_file(tmp_path):
     output = tmp_path / "guide.json"
     call_command("build_guide_fixture", output=str(output), stdout=io.StringIO())
     assert output.read_bytes() == FIXTURE.read_bytes()
+
+
+def test_every_metro_and_nonmetropolitan_area_with_its_bls_code(loaded):
+    areas = WageFigure.objects.filter(
+        area_type__in=[WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO]
+    )
+    assert areas.count() == 523
+    assert areas.filter(area_type=WageFigure.AreaType.NONMETRO).count() == 134
+    houston = areas.get(area_code="0026420")
+    assert houston.area_name == "Houston-Pasadena-The Woodlands, TX"
+    assert houston.annual_median == 42110 and houston.state_codes == "TX"
+    # Values BLS did not release stay unknown rather than zero.
+    assert areas.get(area_name="San Juan-Bayamon-Caguas, PR").employment is None
+
+
+def test_a_metro_that_spans_states_is_listed_in_each(loaded):
+    new_york = "New York-Newark-Jersey City, NY-NJ"
+    assert WageFigure.objects.areas_in("NY").filter(area_name=new_york).exists()
+    assert WageFigure.objects.areas_in("NJ").filter(area_name=new_york).exists()
+    assert not WageFigure.objects.areas_in("CT").filter(area_name=new_york).exists()
+    washington = WageFigure.objects.get(area_code="0047900")
+    assert washington.state_codes.split() == ["DC", "VA", "MD", "WV"]

@@ -88,14 +88,15 @@ def test_salary_page_has_charts_tables_and_occupation_json_ld(client, content):
     assert "Median annual pay by state, May 2025" in body
     occupation = next(b for b in ld_blocks(body) if b["@type"] == "Occupation")
     assert occupation["estimatedSalary"]["median"] == "45690"
-    states = re.findall(r'<a href="\?state=([A-Z]{2})#state-heading">', body)
-    assert len(states) == 51
+    # Every state and territory, each linked to its own page.
+    states = set(re.findall(r'<th scope="row"><a href="/states/([a-z-]+)/">', body))
+    assert len(states) == 54 and {"puerto-rico", "guam", "virgin-islands"} <= states
 
 
 def test_state_picker_puts_a_state_beside_the_nation(client, content):
     response = client.get("/salary-and-outlook/?state=CA")
     body = response.content.decode()
-    california = WageFigure.objects.get(state_code="CA")
+    california = WageFigure.objects.states().get(state_code="CA")
     assert response.context["chosen"] == california
     assert f"${california.annual_median:,.0f}" in body
     assert "▶ California" in body

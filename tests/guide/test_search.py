@@ -52,7 +52,7 @@ def test_cma_fee_finds_the_cma_certification_with_its_fee(client, content):
 def test_salary_texas_finds_texas_pay_with_its_source(client, content):
     response = client.get("/search/", {"q": "salary texas"})
     top = groups_of(response)["guide"][0]
-    assert top.url == "/salary-and-outlook/?state=TX#state-heading"
+    assert top.url == "/states/texas/"
     assert top.snippet == "Median pay of medical assistants in Texas: $39,520 a year."
     assert top.note == "Source: U.S. Bureau of Labor Statistics, May 2025."
     assert "$39,520" in client.get(top.url).content.decode()

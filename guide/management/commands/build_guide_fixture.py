@@ -6,10 +6,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from core.states import all_states
+
 SOURCE_DIR = settings.BASE_DIR / "fixtures" / "sources" / "bls"
 OEWS = "oews_may2025_medical_assistants_states.csv"
+OEWS_METROS = "oews_may2025_medical_assistants_metros.csv"
 PROJECTIONS = "bls_employment_projections_2024-34_ma_and_related.csv"
-TERRITORIES = {"66", "72", "78"}
 GENERATED_MODELS = {"guide.wagefigure", "guide.outlookfigure"}
 OEWS_SOURCE = {
     "slug": "bls-oews-may-2025-medical-assistants",
@@ -46,59 +48,6 @@ WAGE_COLUMNS = [
     "hourly_p75",
     "hourly_p90",
 ]
-STATE_CODES = {
-    "01": "AL",
-    "02": "AK",
-    "04": "AZ",
-    "05": "AR",
-    "06": "CA",
-    "08": "CO",
-    "09": "CT",
-    "10": "DE",
-    "11": "DC",
-    "12": "FL",
-    "13": "GA",
-    "15": "HI",
-    "16": "ID",
-    "17": "IL",
-    "18": "IN",
-    "19": "IA",
-    "20": "KS",
-    "21": "KY",
-    "22": "LA",
-    "23": "ME",
-    "24": "MD",
-    "25": "MA",
-    "26": "MI",
-    "27": "MN",
-    "28": "MS",
-    "29": "MO",
-    "30": "MT",
-    "31": "NE",
-    "32": "NV",
-    "33": "NH",
-    "34": "NJ",
-    "35": "NM",
-    "36": "NY",
-    "37": "NC",
-    "38": "ND",
-    "39": "OH",
-    "40": "OK",
-    "41": "OR",
-    "42": "PA",
-    "44": "RI",
-    "45": "SC",
-    "46": "SD",
-    "47": "TN",
-    "48": "TX",
-    "49": "UT",
-    "50": "VT",
-    "51": "VA",
-    "53": "WA",
-    "54": "WV",
-    "55": "WI",
-    "56": "WY",
-}
 
 
 def _value(text):
@@ -112,24 +61,59 @@ def _read(path):
         return list(csv.DictReader(stream))
 
 
+def _wage_fields(row, area_type, state_code, state_codes):
+    return {
+        "soc_code": row["soc_code"],
+        "area_type": area_type,
+        "area_code": row["area_code"],
+        "area_name": row["area_name"],
+        "state_code": state_code,
+        "state_codes": " ".join(state_codes),
+        "year": 2025,
+        "employment": int(row["employment"]) if _value(row["employment"]) else None,
+        **{column: _value(row[column]) for column in WAGE_COLUMNS},
+        "source": [OEWS_SOURCE["slug"]],
+    }
+
+
+def state_codes_by_fips(state_rows):
+    """FIPS code to two-letter code, matched on the names BLS gives the state rows."""
+    by_name = {state.name: state.code for state in all_states()}
+    return {
+        row["state_fips"]: by_name[row["area_name"]]
+        for row in state_rows
+        if row["area_type"] == "state"
+    }
+
+
+def metro_state_codes(row, home_code, known_codes):
+    """Every state a metro area names after its comma ("..., NY-NJ"), its own state first."""
+    named = row["area_name"].rpartition(", ")[2].split("-")
+    return [home_code] + [code for code in named if code in known_codes and code != home_code]
+
+
 def wage_rows(source_dir):
+    state_rows = _read(source_dir / OEWS)
+    fips = state_codes_by_fips(state_rows)
     rows = []
-    for row in _read(source_dir / OEWS):
-        if row["area_type"] not in {"national", "state"} or row["state_fips"] in TERRITORIES:
-            continue
-        fields = {
-            "soc_code": row["soc_code"],
-            "area_type": row["area_type"],
-            "area_code": row["area_code"],
-            "area_name": row["area_name"],
-            "state_code": STATE_CODES.get(row["state_fips"], ""),
-            "year": 2025,
-            "employment": int(row["employment"]) if _value(row["employment"]) else None,
-            **{column: _value(row[column]) for column in WAGE_COLUMNS},
-            "source": [OEWS_SOURCE["slug"]],
-        }
+    for row in state_rows:
+        code = fips.get(row["state_fips"], "")
+        fields = _wage_fields(row, row["area_type"], code, [code] if code else [])
         rows.append({"model": "guide.wagefigure", "fields": fields})
-    rows.sort(key=lambda o: (o["fields"]["area_type"] != "national", o["fields"]["area_name"]))
+    known_codes = set(fips.values())
+    for row in _read(source_dir / OEWS_METROS):
+        code = fips[row["state_fips"]]
+        # BLS codes a nonmetropolitan area with its state's FIPS code in front; a metro
+        # area's code is "00" and its CBSA code.
+        if row["area_code"].startswith("00"):
+            area_type, codes = "metro", metro_state_codes(row, code, known_codes)
+        else:
+            area_type, codes = "nonmetro", [code]
+        rows.append(
+            {"model": "guide.wagefigure", "fields": _wage_fields(row, area_type, code, codes)}
+        )
+    order = ["national", "state", "metro", "nonmetro"]
+    rows.sort(key=lambda o: (order.index(o["fields"]["area_type"]), o["fields"]["area_name"]))
     return rows
 
 
@@ -161,8 +145,9 @@ def outlook_rows(source_dir):
 
 class Command(BaseCommand):
     help = (
-        "Regenerate the BLS wage and outlook rows of fixtures/guide.json from "
-        "fixtures/sources/bls/, keeping every hand-written object as it is. "
+        "Regenerate the BLS wage rows (nation, states, metro and nonmetropolitan areas) and "
+        "outlook rows of fixtures/guide.json from fixtures/sources/bls/, keeping every "
+        "hand-written object as it is. "
         "Running it twice gives the same file byte for byte."
     )
 
