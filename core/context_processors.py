@@ -19,6 +19,8 @@ NAVIGATION = {
     "duties": ("guide:page", ("what-medical-assistants-do",)),
     "career_paths": ("guide:page", ("career-paths",)),
     "resources": ("guide:page", ("resources",)),
+    "cost": ("guide:page", ("cost-and-financial-aid",)),
+    "states": ("states:list", ()),
 }
 
 
