@@ -63,6 +63,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.text import slugify
 
+from programs.models import whole_program_cost
+
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "sources" / "ipeds"
 INSTITUTIONS = "ipeds_ma_institutions.csv"
 COMPLETIONS = "ipeds_ma_completions_2019-20_to_2023-24.csv"
@@ -488,10 +490,10 @@ def with_estimate(program, figures):
 
 
 def total_cost(program):
-    """The same rule as Program.compute_total_cost, for fixture rows that skip save()."""
-    if program["tuition_fees"] is not None and not program["cost_suspect"]:
-        extras = [program["books_supplies"]]
-        return program["tuition_fees"] + sum((x for x in extras if x is not None), Decimal(0))
-    if program["tuition_fees"] is None:
-        return program["estimated_cost"]
-    return None
+    """A mapped row's total, by the model's one rule (fixture rows skip save())."""
+    return whole_program_cost(
+        program["tuition_fees"],
+        (program["books_supplies"],),
+        program["estimated_cost"],
+        program["cost_suspect"],
+    )

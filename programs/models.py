@@ -138,6 +138,17 @@ DATA_COUNTS = {
 }
 
 
+def whole_program_cost(tuition_fees, extras, estimated_cost, cost_suspect):
+    """The one rule for a program's total cost, for saved programs and for fixture rows alike:
+    reported tuition and fees plus the known extras; else the estimate; unknown when the
+    reported cost is flagged as implausible. The total is an estimate when tuition is unknown."""
+    if tuition_fees is None:
+        return estimated_cost
+    if cost_suspect:
+        return None
+    return tuition_fees + sum((x for x in extras if x is not None), Decimal(0))
+
+
 class ProgramQuerySet(PublishedQuerySet):
     def published(self):
         """Programs the public may see: published, at an open school."""
@@ -425,10 +436,9 @@ class Program(NaturalKeyMixin, models.Model):
         return expected.quantize(Decimal("0.01")) == self.estimated_cost
 
     def compute_total_cost(self):
-        """Reported tuition plus known extras; else the estimate; unknown when suspect."""
-        if self.tuition_fees is None:
-            return self.estimated_cost
-        if self.cost_suspect:
-            return None
-        extras = (self.books_supplies, self.other_costs)
-        return self.tuition_fees + sum((x for x in extras if x is not None), Decimal(0))
+        return whole_program_cost(
+            self.tuition_fees,
+            (self.books_supplies, self.other_costs),
+            self.estimated_cost,
+            self.cost_suspect,
+        )
