@@ -173,7 +173,7 @@ class CareerStep(OrderedContent):
     typical_time = models.CharField(max_length=120, blank=True)
     typical_cost = models.CharField(max_length=120, blank=True)
     live_figure = models.CharField(
-        max_length=20, choices=LiveFigure.choices, blank=True, help_text=LIVE_FIGURE_HELP
+        max_length=20, choices=LiveFigure, blank=True, help_text=LIVE_FIGURE_HELP
     )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -292,7 +292,7 @@ class FAQ(OrderedContent):
     question = models.CharField(max_length=200)
     answer = models.TextField(help_text=_("Markdown."))
     live_figure = models.CharField(
-        max_length=20, choices=LiveFigure.choices, blank=True, help_text=LIVE_FIGURE_HELP
+        max_length=20, choices=LiveFigure, blank=True, help_text=LIVE_FIGURE_HELP
     )
     published = models.BooleanField(default=True)
 

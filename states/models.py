@@ -54,7 +54,7 @@ class StateProfile(models.Model):
     summary = models.TextField(
         help_text=_("Two or three sentences in our own words; details go in the state's rules.")
     )
-    confidence = models.CharField(max_length=20, choices=Confidence.choices)
+    confidence = models.CharField(max_length=20, choices=Confidence)
     rules_source = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,
@@ -163,7 +163,7 @@ class TaskRule(models.Model):
         blank=True,
         help_text=_("The training, exam or credential it needs; blank if the law sets none."),
     )
-    confidence = models.CharField(max_length=20, choices=Confidence.choices)
+    confidence = models.CharField(max_length=20, choices=Confidence)
     caveat = models.CharField(
         max_length=300,
         blank=True,
