@@ -1,12 +1,41 @@
 """The spreadsheet form of a program, for editors' CSV export and import in admin."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
 from certifications.models import Certification
 from programs.models import Program, School
+
+
+class StrictBooleanWidget(widgets.BooleanWidget):
+    """Yes or no as a spreadsheet writes it; anything else is an error, never a quiet False.
+    Blank means "not known", and only where the field allows it."""
+
+    TRUE_WORDS = {"yes", "true", "1"}
+    FALSE_WORDS = {"no", "false", "0"}
+
+    def __init__(self, nullable=False, **kwargs):
+        self.nullable = nullable
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        word = "" if value is None else str(value).strip().casefold()
+        if word in self.TRUE_WORDS:
+            return True
+        if word in self.FALSE_WORDS:
+            return False
+        if word == "" and self.nullable:
+            return None
+        allowed = _("yes, no, true, false, 1 or 0")
+        if self.nullable:
+            allowed = _("yes, no, true, false, 1, 0, or blank for not known")
+        raise ValueError(
+            _("“%(value)s” is not allowed here: write %(allowed)s.")
+            % {"value": value if value is not None else "", "allowed": allowed}
+        )
 
 
 class ProgramResource(resources.ModelResource):
@@ -20,6 +49,9 @@ class ProgramResource(resources.ModelResource):
         column_name="certifications",
         widget=widgets.ManyToManyWidget(Certification, field="slug", separator="|"),
     )
+    # Named apart from its column: the export form's own "format" (file type) field would
+    # otherwise swallow the column's tick box and drop it from every export.
+    delivery_format = fields.Field(attribute="format", column_name="format")
     total_cost = fields.Field(attribute="total_cost", column_name="total_cost", readonly=True)
     cost_is_estimate = fields.Field(
         attribute="cost_is_estimate", column_name="cost_is_estimate", readonly=True
@@ -33,7 +65,7 @@ class ProgramResource(resources.ModelResource):
             "school",
             "name",
             "credential",
-            "format",
+            "delivery_format",
             "format_confirmed",
             "length_months",
             "length_suspect",
@@ -65,6 +97,19 @@ class ProgramResource(resources.ModelResource):
         # full_clean() on every row turns an unknown choice or a bad value into a row error.
         clean_model_instances = True
         use_transactions = True
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        if isinstance(f, models.BooleanField):
+            return StrictBooleanWidget
+        return super().widget_from_django_field(f, default)
+
+    @classmethod
+    def widget_kwargs_for_field(cls, field_name, django_field):
+        kwargs = super().widget_kwargs_for_field(field_name, django_field)
+        if isinstance(django_field, models.BooleanField):
+            kwargs["nullable"] = django_field.null
+        return kwargs
 
 
 class ProgramImportForm(ImportForm):
