@@ -1,6 +1,7 @@
 """The spreadsheet form of a program, for editors' CSV export and import in admin."""
 
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -112,6 +113,19 @@ class ProgramResource(resources.ModelResource):
         return kwargs
 
 
+def as_utf8(data):
+    """A spreadsheet's bytes as UTF-8, which the import reads: UTF-8 with or without the byte
+    order mark Excel writes, or else Windows-1252 (Excel for Windows' "CSV" on US systems)."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding).encode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    raise forms.ValidationError(
+        _("The file is neither UTF-8 nor Windows-1252 text. Save it as “CSV UTF-8” and retry.")
+    )
+
+
 class ProgramImportForm(ImportForm):
     """Spreadsheets are small: refuse anything large or not CSV before a row is read."""
 
@@ -125,4 +139,4 @@ class ProgramImportForm(ImportForm):
             )
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError(_("Upload a .csv file exported from a spreadsheet."))
-        return upload
+        return SimpleUploadedFile(upload.name, as_utf8(upload.read()), "text/csv")

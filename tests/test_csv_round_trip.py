@@ -109,3 +109,30 @@ def test_blank_means_not_known_where_the_field_allows_it(admin_client):
     make_program(school=make_school(slug="springfield-college"), slug="good")
     preview = import_csv(admin_client, one_row("exam_fee_included", ""))
     assert not preview.context["result"].has_validation_errors()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", ""), ("utf-8", "\ufeff"), ("cp1252", "")],
+)
+def test_utf8_with_or_without_bom_and_windows_1252_are_read(admin_client, encoding, prefix):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    text = prefix + one_row("accreditation_note", "Checked with the école’s registrar")
+    preview = import_csv(admin_client, text, encoding=encoding)
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    confirm = preview.context["confirm_form"]
+    admin_client.post(reverse("admin:programs_program_process_import"), confirm.initial)
+    note = Program.objects.get(slug="good").accreditation_note
+    assert note == "Checked with the école’s registrar"
+
+
+def test_a_file_in_neither_encoding_is_refused_with_a_message(admin_client):
+    upload = io.BytesIO(b"slug,name\ngood,\x81\x8d\n")
+    upload.name = "programs.csv"
+    response = admin_client.post(
+        reverse("admin:programs_program_import"),
+        {"resource": "0", "format": "0", "import_file": upload},
+    )
+    assert response.status_code == 200
+    assert "neither UTF-8 nor Windows-1252" in response.content.decode()
