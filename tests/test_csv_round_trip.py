@@ -136,3 +136,9 @@ def test_a_file_in_neither_encoding_is_refused_with_a_message(admin_client):
     )
     assert response.status_code == 200
     assert "neither UTF-8 nor Windows-1252" in response.content.decode()
+
+
+def test_export_page_has_no_inline_handlers_or_styles(admin_client):
+    body = admin_client.get(reverse("admin:programs_program_export")).content.decode()
+    assert 'id="select-all-toggle"' in body and "js/admin_export.js" in body
+    assert " onchange=" not in body and " onclick=" not in body and ' style="' not in body
