@@ -1,11 +1,17 @@
-"""Getting editors back in and keeping idle sessions short: unlocking, session age, the 403."""
+"""Editors at work: unlocking, idle sessions, the 403 inside admin, "Save and mark reviewed"."""
 
+import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_program
+from tests.test_editors import _form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +84,25 @@ def test_public_403_keeps_the_site_layout(rf):
     response = permission_denied(request)
     assert response.status_code == 403
     assert b"This page is not open to you" in response.content
+
+
+def test_save_and_mark_reviewed_saves_the_edit_and_the_review_date(admin_client):
+    program = make_program(tuition_fees=Decimal("10000"))
+    url = reverse("admin:programs_program_change", args=[program.pk])
+    page = admin_client.get(url)
+    assert 'name="_save_reviewed"' in page.content.decode()
+    data = _form_data(page.context["adminform"].form, tuition_fees="9000", _save_reviewed="1")
+    response = admin_client.post(url, data, follow=True)
+    assert "Marked as reviewed today." in response.content.decode()
+    program.refresh_from_db()
+    assert program.tuition_fees == Decimal("9000")
+    assert program.last_verified == timezone.localdate()
+
+
+def test_plain_save_leaves_the_review_date_alone(admin_client):
+    program = make_program(last_verified=datetime.date(2025, 1, 2))
+    url = reverse("admin:programs_program_change", args=[program.pk])
+    form = admin_client.get(url).context["adminform"].form
+    admin_client.post(url, _form_data(form, name="Medical Assisting, diploma"))
+    program.refresh_from_db()
+    assert program.last_verified == datetime.date(2025, 1, 2)
