@@ -1,10 +1,18 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.validators import at_least_zero, not_in_future, not_negative, within
 from guide.models import Source
+
+# Sane bounds for exam rules: no body asks for more hours than a long program holds, and no
+# window or credential runs beyond ten years.
+MAX_HOURS = 4000
+MAX_MONTHS = 120
 
 
 class CertifyingBody(NaturalKeyMixin, models.Model):
@@ -54,7 +62,10 @@ class Certification(NaturalKeyMixin, models.Model):
     at_home = models.BooleanField(default=False, help_text=_("At home, live remote proctor."))
     delivery_note = models.CharField(max_length=300, blank=True)
     renewal_months = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("How long the credential lasts before renewal.")
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHS)],
+        help_text=_("How long the credential lasts before renewal."),
     )
     renewal_requirement = models.TextField(blank=True)
     credential_accreditation = models.CharField(
@@ -64,6 +75,7 @@ class Certification(NaturalKeyMixin, models.Model):
     verified_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_(
             "When an editor last checked every figure against the body's official pages; "
             "blank until someone has."
@@ -82,6 +94,7 @@ class Certification(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["sort_order", "code"]
+        constraints = [within("certification", "renewal_months", 0, MAX_MONTHS)]
 
     def __str__(self):
         return f"{self.code} ({self.body.abbreviation})"
@@ -134,6 +147,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
         max_length=200, help_text=_("The figure as readers see it: “$135 for members”.")
     )
     amount_low = models.DecimalField(
+        validators=[not_negative],
         max_digits=7,
         decimal_places=2,
         null=True,
@@ -141,6 +155,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
         help_text=_("Fees only: the lowest amount this source gives, for the range we show."),
     )
     amount_high = models.DecimalField(
+        validators=[not_negative],
         max_digits=7,
         decimal_places=2,
         null=True,
@@ -154,6 +169,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
     verified_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_(
             "When an editor checked this figure on the body's official page; blank until then."
         ),
@@ -165,9 +181,25 @@ class ExamFigure(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["certification", "kind", "sort_order"]
+        constraints = [
+            *at_least_zero("examfigure", "amount_low", "amount_high"),
+            models.CheckConstraint(
+                condition=models.Q(amount_low__isnull=True)
+                | models.Q(amount_high__isnull=True)
+                | models.Q(amount_low__lte=models.F("amount_high")),
+                name="examfigure_amounts_in_order",
+                violation_error_message=_("The lowest amount cannot be above the highest."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.certification.code}: {self.get_kind_display()} {self.value}"
+
+    def clean(self):
+        if None not in (self.amount_low, self.amount_high) and self.amount_low > self.amount_high:
+            raise ValidationError(
+                {"amount_high": _("The highest amount cannot be below the lowest.")}
+            )
 
 
 class EligibilityRoute(NaturalKeyMixin, models.Model):
@@ -208,7 +240,10 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
         ),
     )
     min_program_hours = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Clock hours the training must last; blank = none.")
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)],
+        help_text=_("Clock hours the training must last; blank = none."),
     )
     practicum_counts_toward_hours = models.BooleanField(
         default=True,
@@ -220,11 +255,13 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
     min_practicum_hours = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)],
         help_text=_("Hours of practicum or externship required; blank = none."),
     )
     alternative_work_hours = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)],
         help_text=_(
             "Hours of MA work after finishing that may replace the practicum; blank = none."
         ),
@@ -236,6 +273,7 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
     student_days_before_finish = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_(
             "Students may test from this many days before finishing; blank = at any time while "
             "enrolled. Ignored unless students may apply."
@@ -244,16 +282,21 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
     completed_within_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHS)],
         help_text=_(
             "The training must have ended at most this many months ago; blank = no limit."
         ),
     )
     min_experience_months = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Full-time months of MA work needed; blank = none.")
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHS)],
+        help_text=_("Full-time months of MA work needed; blank = none."),
     )
     experience_window_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHS)],
         help_text=_("The work must fall within this many recent months; blank = any time."),
     )
     cpr_required = models.BooleanField(default=False, help_text=_("A current CPR card."))
@@ -284,6 +327,7 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
     verified_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_(
             "When an editor checked this rule on the body's official page; blank until then."
         ),
@@ -295,6 +339,15 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["certification", "sort_order"]
+        constraints = [
+            within("eligibilityroute", "min_program_hours", 0, MAX_HOURS),
+            within("eligibilityroute", "min_practicum_hours", 0, MAX_HOURS),
+            within("eligibilityroute", "alternative_work_hours", 0, MAX_HOURS),
+            within("eligibilityroute", "student_days_before_finish", 0, 365),
+            within("eligibilityroute", "completed_within_months", 0, MAX_MONTHS),
+            within("eligibilityroute", "min_experience_months", 0, MAX_MONTHS),
+            within("eligibilityroute", "experience_window_months", 0, MAX_MONTHS),
+        ]
 
     def __str__(self):
         return f"{self.certification.code}: {self.name}"

@@ -5,7 +5,7 @@ from django.urls import include, path
 from certifications.sitemaps import CertificationSitemap
 from config.views import healthz
 from core.sitemaps import FixedPageSitemap
-from core.views import favicon, robots_txt
+from core.views import favicon, permission_denied, robots_txt
 from guide.sitemaps import GuidePageSitemap
 from programs.sitemaps import ProgramSitemap
 from states.sitemaps import StateSitemap
@@ -17,6 +17,8 @@ SITEMAPS = {
     "programs": ProgramSitemap,
     "states": StateSitemap,
 }
+
+handler403 = permission_denied
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

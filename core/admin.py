@@ -72,6 +72,17 @@ class ReviewedAdminMixin:
             actions["mark_reviewed_today"] = self.get_action(mark_reviewed_today)
         return actions
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["show_save_reviewed"] = change and self.has_change_permission(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        # "Save and mark reviewed": the editor checked every fact while saving the edit.
+        if change and "_save_reviewed" in request.POST:
+            setattr(obj, self.review_field, timezone.localdate())
+            self.message_user(request, _("Marked as reviewed today."), messages.SUCCESS)
+        super().save_model(request, obj, form, change)
+
 
 class EditorsAdminSite(admin.AdminSite):
     site_header = _("Medical Assistant Career Guide: editors")

@@ -8,9 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared core")
 
     def ready(self):
+        from core import accounts_admin
         from core.cache import connect_signals
 
         connect_signals()
+        accounts_admin.register()
 
 
 class EditorsAdminConfig(admin_apps.AdminConfig):

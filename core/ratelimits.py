@@ -24,11 +24,23 @@ def client_ip(request, credentials=None):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def sign_in_name(request, credentials=None):
+def normal_username(name):
     """The username as Django's sign-in form reads it (NFKC, without surrounding spaces), and
     case-folded, so "ed1 ", " ed1" and a full-width "ｅｄ１" all count against "ed1"."""
-    name = (credentials or {}).get("username") or request.POST.get("username", "")
     return unicodedata.normalize("NFKC", str(name)).strip().casefold()
+
+
+def sign_in_name(request, credentials=None):
+    """What django-axes counts failed sign-ins against (AXES_USERNAME_CALLABLE)."""
+    return normal_username((credentials or {}).get("username") or request.POST.get("username", ""))
+
+
+def unlock_sign_in(username):
+    """Forget the failed sign-ins counted against a username; how many were forgotten."""
+    # Imported here: django-axes loads this module through its settings while starting up.
+    from axes.utils import reset
+
+    return reset(username=normal_username(username))
 
 
 def _client_key(group, request):

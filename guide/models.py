@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.validators import not_in_future
 
 
 class Source(NaturalKeyMixin, models.Model):
@@ -25,10 +26,16 @@ class Source(NaturalKeyMixin, models.Model):
         help_text=_("The period the figures describe, as the publisher names it: “May 2025”."),
     )
     accessed_on = models.DateField(
-        null=True, blank=True, help_text=_("When we last read this source.")
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text=_("When we last read this source."),
     )
     reviewed_on = models.DateField(
-        null=True, blank=True, help_text=_("When an editor last checked our use of it.")
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text=_("When an editor last checked our use of it."),
     )
 
     objects = SlugNaturalKeyManager()
@@ -110,7 +117,9 @@ class GuidePage(NaturalKeyMixin, models.Model):
         null=True,
         blank=True,
     )
-    reviewed_on = models.DateField(help_text=_("When an editor last checked every fact."))
+    reviewed_on = models.DateField(
+        validators=[not_in_future], help_text=_("When an editor last checked every fact.")
+    )
     sources = models.ManyToManyField(Source, related_name="pages", blank=True)
     published = models.BooleanField(default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)

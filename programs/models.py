@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +12,19 @@ from simple_history.models import HistoricalRecords
 from certifications.models import Certification
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
 from core.search import document
+from core.validators import at_least_zero, not_in_future, not_negative, within
+from programs.ipeds import ABHES_NOTE
 
 # What the site search matches a school by (programs/search.py); its GIN index below is built on
 # the same expression, which PostgreSQL needs to use it.
 SCHOOL_SEARCH_FIELDS = (("name", "A"), ("alias", "B"), ("city", "B"))
+
+# Sane bounds for a medical assisting program: the longest credential (a bachelor's) is four
+# years; the longest IPEDS clock-hour program is 1,500 hours, so 4,000 only stops typing slips.
+MAX_MONTHS = 60
+MAX_YEARS = 6
+MAX_HOURS = 4000
+ACCREDITED = ("caahep", "abhes")
 
 
 class School(NaturalKeyMixin, models.Model):
@@ -40,6 +51,7 @@ class School(NaturalKeyMixin, models.Model):
         max_length=10, blank=True, help_text=_("Academic year of the Scorecard prices: “2023-24”.")
     )
     tuition_in_district = models.DecimalField(
+        validators=[not_negative],
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -49,12 +61,14 @@ class School(NaturalKeyMixin, models.Model):
             "colleges)."
         ),
     )
-    tuition_in_state = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    tuition_in_state = models.DecimalField(
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+    )
     tuition_out_of_state = models.DecimalField(
-        max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
     )
     books_supplies_per_year = models.DecimalField(
-        max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
     )
     net_price = models.DecimalField(
         max_digits=9,
@@ -64,6 +78,7 @@ class School(NaturalKeyMixin, models.Model):
         help_text=_("School-wide average net price after grants, first-time full-time students."),
     )
     completion_rate_150pct = models.DecimalField(
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         max_digits=5,
         decimal_places=4,
         null=True,
@@ -71,6 +86,7 @@ class School(NaturalKeyMixin, models.Model):
         help_text=_("School-wide share (0 to 1) finishing within 150% of normal time."),
     )
     pell_share = models.DecimalField(
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         max_digits=5,
         decimal_places=4,
         null=True,
@@ -78,7 +94,7 @@ class School(NaturalKeyMixin, models.Model):
         help_text=_("School-wide share (0 to 1) of undergraduates with a Pell grant."),
     )
     median_debt_completers = models.DecimalField(
-        max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
     )
     median_debt_years = models.CharField(
         max_length=40, blank=True, help_text=_("Whose debt: “FY2020 and FY2021”.")
@@ -101,7 +117,29 @@ class School(NaturalKeyMixin, models.Model):
                 | models.Q(latitude__isnull=False, longitude__isnull=False),
                 name="school_coordinates_together",
                 violation_error_message=_("Give both latitude and longitude, or neither."),
-            )
+            ),
+            # Net price is left out: the Scorecard reports it below zero where grants exceed
+            # the cost of attendance, and we show it as published.
+            *at_least_zero(
+                "school",
+                "tuition_in_district",
+                "tuition_in_state",
+                "tuition_out_of_state",
+                "books_supplies_per_year",
+                "median_debt_completers",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completion_rate_150pct__isnull=True)
+                | models.Q(completion_rate_150pct__gte=0, completion_rate_150pct__lte=1),
+                name="school_completion_rate_is_share",
+                violation_error_message=_("A share is between 0 and 1."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pell_share__isnull=True)
+                | models.Q(pell_share__gte=0, pell_share__lte=1),
+                name="school_pell_share_is_share",
+                violation_error_message=_("A share is between 0 and 1."),
+            ),
         ]
 
     def __str__(self):
@@ -281,6 +319,7 @@ class Program(NaturalKeyMixin, models.Model):
         default=False, help_text=_("Tick once the school has confirmed the format.")
     )
     length_months = models.DecimalField(
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(MAX_MONTHS)],
         max_digits=4,
         decimal_places=1,
         null=True,
@@ -291,6 +330,7 @@ class Program(NaturalKeyMixin, models.Model):
         ),
     )
     reported_length_months = models.DecimalField(
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(MAX_MONTHS)],
         max_digits=4,
         decimal_places=1,
         null=True,
@@ -304,12 +344,20 @@ class Program(NaturalKeyMixin, models.Model):
             "more than twice apart): shown as reported, left out of filters and sorts."
         ),
     )
-    length_hours = models.PositiveIntegerField(null=True, blank=True)
+    length_hours = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)]
+    )
     length_hours_unit = models.CharField(max_length=20, blank=True, help_text=_("“clock hours”."))
 
-    tuition_fees = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    books_supplies = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    other_costs = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    tuition_fees = models.DecimalField(
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    books_supplies = models.DecimalField(
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    other_costs = models.DecimalField(
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+    )
     total_cost = models.DecimalField(
         max_digits=9,
         decimal_places=2,
@@ -325,6 +373,7 @@ class Program(NaturalKeyMixin, models.Model):
         default=False, editable=False, help_text=_("Computed: the total cost is the estimate.")
     )
     estimated_cost = models.DecimalField(
+        validators=[not_negative],
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -336,9 +385,10 @@ class Program(NaturalKeyMixin, models.Model):
         ),
     )
     estimated_cost_out_of_state = models.DecimalField(
-        max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
     )
     estimate_years = models.DecimalField(
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(MAX_YEARS)],
         max_digits=3,
         decimal_places=1,
         null=True,
@@ -364,9 +414,17 @@ class Program(NaturalKeyMixin, models.Model):
     has_externship = models.BooleanField(
         null=True, blank=True, help_text=_("Includes an externship; blank = not known.")
     )
-    externship_hours = models.PositiveIntegerField(null=True, blank=True)
+    externship_hours = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)],
+        help_text=_("Only with an externship; blank when not known."),
+    )
     onsite_hours = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Hours that must be done in person.")
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_HOURS)],
+        help_text=_("Hours that must be done in person."),
     )
 
     accreditation = models.CharField(
@@ -378,6 +436,7 @@ class Program(NaturalKeyMixin, models.Model):
     accreditation_checked_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_(
             "The day you checked the accreditor's directory. Imports never change a checked value."
         ),
@@ -405,7 +464,7 @@ class Program(NaturalKeyMixin, models.Model):
     graduates_source = models.CharField(max_length=200, blank=True)
     data_source = models.CharField(max_length=200, blank=True)
     data_as_of = models.CharField(max_length=40, blank=True)
-    last_verified = models.DateField(null=True, blank=True)
+    last_verified = models.DateField(null=True, blank=True, validators=[not_in_future])
     published = models.BooleanField(default=True, db_index=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -413,6 +472,44 @@ class Program(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["school__name", "name"]
+        constraints = [
+            *at_least_zero(
+                "program",
+                "tuition_fees",
+                "books_supplies",
+                "other_costs",
+                "total_cost",
+                "estimated_cost",
+                "estimated_cost_out_of_state",
+            ),
+            within("program", "length_months", 0, MAX_MONTHS),
+            within("program", "reported_length_months", 0, MAX_MONTHS),
+            within("program", "estimate_years", 0, MAX_YEARS),
+            within("program", "length_hours", 0, MAX_HOURS),
+            within("program", "externship_hours", 0, MAX_HOURS),
+            models.CheckConstraint(
+                condition=models.Q(onsite_hours__isnull=True)
+                | models.Q(onsite_hours__lte=MAX_HOURS),
+                name="program_onsite_hours_in_range",
+                violation_error_message=_("A figure is outside the range it may take (%(name)s)."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(externship_hours__isnull=True) | models.Q(has_externship=True),
+                name="program_externship_hours_need_externship",
+                violation_error_message=_("Externship hours need “Includes an externship”."),
+            ),
+            # The one unchecked accreditation allowed is the imported 2020 ABHES record, which
+            # says so in its note wherever it is shown.
+            models.CheckConstraint(
+                condition=~models.Q(accreditation__in=ACCREDITED)
+                | models.Q(accreditation_checked_on__isnull=False)
+                | models.Q(accreditation="abhes", accreditation_note=ABHES_NOTE),
+                name="program_accreditation_checked",
+                violation_error_message=_(
+                    "A CAAHEP or ABHES accreditation needs the day you checked the directory."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name}, {self.school.name}"
@@ -424,6 +521,29 @@ class Program(NaturalKeyMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.externship_hours is not None and self.has_externship is not True:
+            errors["externship_hours"] = _(
+                "Externship hours are only given with an externship: tick “Includes an "
+                "externship” or clear the hours."
+            )
+        imported_abhes = (
+            self.accreditation == self.Accreditation.ABHES
+            and self.accreditation_note == ABHES_NOTE
+        )
+        if (
+            self.accreditation in ACCREDITED
+            and self.accreditation_checked_on is None
+            and not imported_abhes
+        ):
+            errors["accreditation_checked_on"] = _(
+                "A CAAHEP or ABHES accreditation needs the day you checked the accreditor's "
+                "directory."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def estimate_follows_tuition(self):
         """Whether the estimate is still the school's yearly tuition and books times the years,

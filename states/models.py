@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.states import by_code, state_choices
+from core.validators import not_in_future
 from guide.models import Source
 
 
@@ -87,11 +88,13 @@ class StateProfile(models.Model):
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     researched_on = models.DateField(
-        help_text=_("When the facts were gathered, from stored copies of the sources.")
+        validators=[not_in_future],
+        help_text=_("When the facts were gathered, from stored copies of the sources."),
     )
     reviewed_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_("When an editor last checked the official pages; blank until someone has."),
     )
 
@@ -173,6 +176,7 @@ class TaskRule(models.Model):
     reviewed_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
         help_text=_("When an editor last checked the official page; blank until someone has."),
     )
     sort_order = models.PositiveSmallIntegerField(default=0)

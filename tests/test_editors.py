@@ -192,7 +192,7 @@ def test_csv_export_lists_filtered_programs(admin_client):
     make_program(slug="online-one", format=Program.Format.ONLINE)
     response = admin_client.post(
         reverse("admin:programs_program_export") + "?format__exact=online",
-        {"format": "0", "resource": "0"},
+        {"format": "0", "resource": "0", "programresource_slug": "on"},
     )
     assert response.status_code == 200
     text = response.content.decode()

@@ -187,6 +187,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Editors are signed out after 8 hours without a request. Saving the session on every request
+# makes the 8 hours count from the last one, not from sign-in; only editors hold a session (the
+# public pages store nothing in it, and empty sessions are never saved), so the cost is one
+# write per editor request. A browser session cookie alone would let a tab kept open stay in.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Only our own origin: no CDN, fonts or trackers, and no inline script or style.
 CONTENT_SECURITY_POLICY = {

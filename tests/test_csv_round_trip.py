@@ -1,0 +1,144 @@
+"""The programs spreadsheet: exported and imported back unchanged it changes nothing; every
+column is in it; yes/no columns take only yes/no words."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from programs.models import Program
+from programs.resources import ProgramResource
+from tests.factories import make_certification, make_program, make_school
+
+pytestmark = pytest.mark.django_db
+
+
+def export_all(client):
+    url = reverse("admin:programs_program_export")
+    form = client.get(url).context["form"]
+    data = {"format": "0", "resource": "0"}
+    data.update({name: "on" for name in form.fields if name.startswith("programresource_")})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def import_csv(client, text, encoding="utf-8"):
+    upload = io.BytesIO(text.encode(encoding))
+    upload.name = "programs.csv"
+    return client.post(
+        reverse("admin:programs_program_import"),
+        {"resource": "0", "format": "0", "import_file": upload},
+    )
+
+
+def one_row(column, value):
+    """A spreadsheet that sets one column of program "good" at springfield-college."""
+    return (
+        f"slug,school,name,credential,format,{column}\n"
+        f"good,springfield-college,MA,certificate,campus,{value}\n"
+    )
+
+
+def make_rich_programs():
+    school = make_school(slug="springfield-college")
+    cma = make_certification(slug="cma")
+    full = make_program(
+        school=school,
+        slug="full",
+        format=Program.Format.HYBRID,
+        has_externship=True,
+        externship_hours=160,
+        exam_fee_included=None,
+        evening=True,
+        accreditation=Program.Accreditation.CAAHEP,
+        accreditation_checked_on=datetime.date(2026, 3, 2),
+        last_verified=datetime.date(2026, 3, 2),
+    )
+    full.certifications.add(cma)
+    make_program(school=school, slug="bare", tuition_fees=None, books_supplies=None)
+
+
+def test_export_has_every_column_including_format(admin_client):
+    make_rich_programs()
+    header = export_all(admin_client).splitlines()[0].split(",")
+    assert header == [field.column_name for field in ProgramResource().get_export_fields()]
+    assert "format" in header and "has_externship" in header
+
+
+def test_export_then_import_unchanged_changes_nothing(admin_client):
+    make_rich_programs()
+    before = {p.slug: p.history.count() for p in Program.objects.all()}
+    text = export_all(admin_client)
+    assert ",hybrid," in text
+    preview = import_csv(admin_client, text)
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["skip", "skip"]
+    after = {p.slug: p.history.count() for p in Program.objects.all()}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("yes", True), ("No", False), ("TRUE", True), ("false", False), ("1", True), ("0", False)],
+)
+def test_boolean_columns_take_yes_no_words(admin_client, word, expected):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    preview = import_csv(admin_client, one_row("evening", word))
+    confirm = preview.context["confirm_form"]
+    admin_client.post(reverse("admin:programs_program_process_import"), confirm.initial)
+    assert Program.objects.get(slug="good").evening is expected
+
+
+@pytest.mark.parametrize("word", ["maybe", "y", "2", ""])
+def test_any_other_boolean_word_is_an_error_that_names_the_allowed_words(admin_client, word):
+    make_program(
+        school=make_school(slug="springfield-college"), slug="good", tuition_fees=Decimal("1")
+    )
+    preview = import_csv(admin_client, one_row("evening", word))
+    result = preview.context["result"]
+    assert result.has_validation_errors()
+    assert "yes, no, true, false, 1 or 0" in preview.content.decode()
+    assert Program.objects.get(slug="good").evening is False
+
+
+def test_blank_means_not_known_where_the_field_allows_it(admin_client):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    preview = import_csv(admin_client, one_row("exam_fee_included", ""))
+    assert not preview.context["result"].has_validation_errors()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", ""), ("utf-8", "\ufeff"), ("cp1252", "")],
+)
+def test_utf8_with_or_without_bom_and_windows_1252_are_read(admin_client, encoding, prefix):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    text = prefix + one_row("accreditation_note", "Checked with the école’s registrar")
+    preview = import_csv(admin_client, text, encoding=encoding)
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    confirm = preview.context["confirm_form"]
+    admin_client.post(reverse("admin:programs_program_process_import"), confirm.initial)
+    note = Program.objects.get(slug="good").accreditation_note
+    assert note == "Checked with the école’s registrar"
+
+
+def test_a_file_in_neither_encoding_is_refused_with_a_message(admin_client):
+    upload = io.BytesIO(b"slug,name\ngood,\x81\x8d\n")
+    upload.name = "programs.csv"
+    response = admin_client.post(
+        reverse("admin:programs_program_import"),
+        {"resource": "0", "format": "0", "import_file": upload},
+    )
+    assert response.status_code == 200
+    assert "neither UTF-8 nor Windows-1252" in response.content.decode()
+
+
+def test_export_page_has_no_inline_handlers_or_styles(admin_client):
+    body = admin_client.get(reverse("admin:programs_program_export")).content.decode()
+    assert 'id="select-all-toggle"' in body and "js/admin_export.js" in body
+    assert " onchange=" not in body and " onclick=" not in body and ' style="' not in body
