@@ -63,7 +63,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.text import slugify
 
-from programs.models import whole_program_cost
+from programs.pricing import whole_program_cost
 
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "sources" / "ipeds"
 INSTITUTIONS = "ipeds_ma_institutions.csv"

@@ -14,6 +14,7 @@ from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManage
 from core.search import document
 from core.validators import at_least_zero, not_in_future, not_negative, within
 from programs.ipeds import ABHES_NOTE
+from programs.pricing import whole_program_cost
 
 # What the site search matches a school by (programs/search.py); its GIN index below is built on
 # the same expression, which PostgreSQL needs to use it.
@@ -174,17 +175,6 @@ DATA_COUNTS = {
         "pk", filter=models.Q(accreditation_checked_on__isnull=False)
     ),
 }
-
-
-def whole_program_cost(tuition_fees, extras, estimated_cost, cost_suspect):
-    """The one rule for a program's total cost, for saved programs and for fixture rows alike:
-    reported tuition and fees plus the known extras; else the estimate; unknown when the
-    reported cost is flagged as implausible. The total is an estimate when tuition is unknown."""
-    if tuition_fees is None:
-        return estimated_cost
-    if cost_suspect:
-        return None
-    return tuition_fees + sum((x for x in extras if x is not None), Decimal(0))
 
 
 class ProgramQuerySet(PublishedQuerySet):
