@@ -49,9 +49,11 @@ class ProgramListView(ShortlistMixin, TemplateView):
         params = self.request.GET.copy()
         params.pop("page", None)
         query = params.urlencode()
+        cards = result_cards(result.hits, context["shortlist"])
         context.update(
             result=result,
-            cards=result_cards(result.hits, context["shortlist"]),
+            cards=[card for hit, card in cards if not hit.missing],
+            unreported_cards=[card for hit, card in cards if hit.missing],
             form=result.filterset.form,
             page=result.page,
             page_range=result.page_range,
