@@ -50,6 +50,15 @@ FACET_LABELS = {
     "schedule": _("Schedule"),
     "externship": _("Externship"),
 }
+# How the line under the filters names a fact no program has yet.
+UNKNOWN_FACTS = {
+    "format": _("format"),
+    "credential": _("credential"),
+    "accreditation": _("program accreditation"),
+    "certification": _("which certification exams a program prepares for"),
+    "schedule": _("class schedules"),
+    "externship": _("externships"),
+}
 FACET_CACHE_SECONDS = 600
 # Within these groups every chosen option must hold, so a count includes the group's own choice.
 ALL_OF = {"schedule", "externship"}
@@ -77,6 +86,26 @@ def group_q(group, values):
     for condition in conditions[1:]:
         combined = combined & condition if group in ALL_OF else combined | condition
     return combined
+
+
+def options_in_use(queryset, cache_key):
+    """{"group__value": number of programs} over all of queryset, kept while the data lasts.
+
+    Options no program has yet (the directories' accreditation, schedules) are hidden rather
+    than offered at (0); they come back by themselves once editors add the data, since an edit
+    renews the data version in the key.
+    """
+    counts = cache.get(cache_key)
+    if counts is None:
+        counts = queryset.aggregate(
+            **{
+                f"{group}__{value}": Count("pk", filter=option_q(group, value))
+                for group, options in FACETS.items()
+                for value, _label in options
+            }
+        )
+        cache.set(cache_key, counts, None)
+    return counts
 
 
 class FinderForm(forms.Form):

@@ -1,6 +1,7 @@
 """Runs a finder query: filters, distance, facets, order and one page of results.
 
-Queries, whatever the data size: one aggregate (total, unreported count and every facet count),
+Queries, whatever the data size: one aggregate of the options any program has, kept until the
+data changes; one aggregate (total, unreported count and every facet count),
 skipped while its result is cached, and one for the ids of the page's programs; with a ZIP code,
 one more for the schools near it. The page's cards come from programs/cards.py.
 """
@@ -21,7 +22,15 @@ from core.cache import data_version
 from core.states import name_for
 from programs import geo
 from programs.cards import Hit
-from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, ProgramFilter
+from programs.filters import (
+    FACET_LABELS,
+    FACETS,
+    RADII,
+    SORTS,
+    UNKNOWN_FACTS,
+    ProgramFilter,
+    options_in_use,
+)
 from programs.models import Program
 
 PER_PAGE = 25
@@ -132,6 +141,7 @@ class FinderResult:
     controls: dict = field(default_factory=dict)
     chips: list = field(default_factory=list)
     sort: str = "graduates"
+    not_yet_known: list = field(default_factory=list)
     unreported: int = 0
     limits: list = field(default_factory=list)
     unknown_hidden: bool = False
@@ -177,6 +187,9 @@ class Finder:
             distances, without_coordinates = self.near(queryset, box, origin, radius)
             nearby = Q(pk__in=list(distances))
 
+        in_use = options_in_use(
+            Program.objects.published(), f"finder-options:{data_version('programs')}"
+        )
         # Building a filter on hundreds of ids takes milliseconds: leave it to the cache misses.
         counts, condition = self.filterset.facet_counts(queryset, self.counts_key(), only=nearby)
         # When the visitor hides unknown values, the results start again from `matching`: the
@@ -241,7 +254,8 @@ class Finder:
             hits=hits,
             page=page,
             page_range=page_range,
-            facets=self.facets(counts),
+            facets=self.facets(counts, in_use),
+            not_yet_known=self.not_yet_known(in_use),
             controls=self.controls(),
             chips=self.chips(),
             sort=sort,
@@ -315,20 +329,35 @@ class Finder:
     def errors(self):
         return self.filterset.form.errors if self.filterset.is_bound else {}
 
-    def facets(self, counts):
+    def facets(self, counts, in_use):
+        """Each group's options that some published program has, or that the visitor chose."""
         chosen = self.filterset.chosen()
-        return [
-            Facet(
-                name=group,
-                label=FACET_LABELS[group],
-                options=[
-                    facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
-                    for value, label in options
-                ],
-                errors=self.errors.get(group, []),
-            )
-            for group, options in FACETS.items()
-        ]
+        facets = []
+        for group, options in FACETS.items():
+            shown = [
+                facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
+                for value, label in options
+                if in_use[f"{group}__{value}"] or value in chosen[group]
+            ]
+            errors = self.errors.get(group, [])
+            if shown or errors:
+                facets.append(Facet(group, FACET_LABELS[group], shown, errors))
+        return facets
+
+    @staticmethod
+    def not_yet_known(in_use):
+        """What no published program has yet: whole groups by name, else their options."""
+        missing = []
+        for group, options in FACETS.items():
+            absent = [str(label) for value, label in options if not in_use[f"{group}__{value}"]]
+            if len(absent) == len(options):
+                missing.append(str(UNKNOWN_FACTS[group]))
+            elif absent:
+                missing.append(
+                    _("%(fact)s (%(options)s)")
+                    % {"fact": UNKNOWN_FACTS[group], "options": ", ".join(absent)}
+                )
+        return missing
 
     def controls(self):
         form = self.filterset.form

@@ -308,16 +308,17 @@ def test_bad_number_gives_a_message_on_the_field(client, catalog):
 def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
     school = make_school()
     bulk_programs(10, "bulk", school)
-    # Cold: the facet aggregate, the page's ids, then its cards' programs and certifications.
-    # Warm, counts and cards come from the cache and only the page's ids are queried.
+    # Cold: the options in use, the facet aggregate, the page's ids, then its cards' programs
+    # and certifications. Warm, options, counts and cards come from the cache and only the
+    # page's ids are queried.
     urls = {
-        "/programs/": (4, 1),
+        "/programs/": (5, 1),
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost": (
-            4,
+            5,
             1,
         ),
         # The ZIP lookup and the schools within the bounding box come first.
-        "/programs/?zip=62701&radius=50&sort=distance": (5, 2),
+        "/programs/?zip=62701&radius=50&sort=distance": (6, 2),
     }
     for size in ("small", "large"):
         if size == "large":
@@ -387,3 +388,24 @@ def test_programs_without_the_figure_are_counted_with_thousands_separators(clien
     cache.clear()
     body = client.get("/programs/?max_cost=10000").content.decode()
     assert "0 programs within your limits, and 1,200 more that did not report their cost" in body
+
+
+def test_options_no_program_has_are_not_offered_until_editors_add_them(client, catalog):
+    response, _ = results(client)
+    offered = {f.name: [o["value"] for o in f.options] for f in response.context["result"].facets}
+    assert offered["certification"] == ["cma"]
+    body = response.content.decode()
+    assert 'id="f-certification-rma"' not in body
+    line = body[body.index('id="not-yet-known"') :]
+    line = line[: line.index("</p>")]
+    assert "which certification exams a program prepares for (RMA, NCMA, CCMA)" in line
+    assert 'href="/about-our-data/"' in line
+    catalog[1].certifications.add(Certification.objects.get(slug="rma"))
+    body = client.get("/programs/").content.decode()
+    assert 'id="f-certification-rma"' in body
+    assert "(NCMA, CCMA)" in body
+
+
+def test_a_chosen_option_stays_on_the_form_even_when_no_program_has_it(client, catalog):
+    body = client.get("/programs/?certification=rma").content.decode()
+    assert 'id="f-certification-rma" checked' in body
