@@ -42,6 +42,8 @@ ORDERINGS = {
     "length": [F("length_months").asc(nulls_last=True), "pk"],
     "name": ["school__name", "name", "pk"],
 }
+# The text boxes and drop-downs, in the form's order.
+CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
 PARAMETERS = [
     "q",
     "state",
@@ -140,6 +142,7 @@ class FinderResult:
     facets: list = field(default_factory=list)
     controls: dict = field(default_factory=dict)
     chips: list = field(default_factory=list)
+    error_summary: list = field(default_factory=list)
     sort: str = "graduates"
     not_yet_known: list = field(default_factory=list)
     unreported: int = 0
@@ -258,6 +261,7 @@ class Finder:
             not_yet_known=self.not_yet_known(in_use),
             controls=self.controls(),
             chips=self.chips(),
+            error_summary=self.error_summary(),
             sort=sort,
             unreported=counts.get("unreported", 0),
             limits=self.filterset.limits(),
@@ -359,10 +363,20 @@ class Finder:
                 )
         return missing
 
+    def error_summary(self):
+        """Every error, each with the id of the control it is about (GOV.UK error summary)."""
+        targets = {name: f"id_{name}" for name in CONTROLS}
+        targets.update({group: f"facet-{group}" for group in FACETS})
+        return [
+            {"target": targets.get(name, "filters"), "message": message}
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
     def controls(self):
         form = self.filterset.form
         controls = {}
-        for name in ("q", "state", "zip", "radius", "max_cost", "max_months", "sort"):
+        for name in CONTROLS:
             bound = form[name]
             errors = list(self.errors.get(name, []))
             raw = self.params.get(name, "") if self.filterset.is_bound else ""

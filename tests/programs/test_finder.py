@@ -409,3 +409,24 @@ def test_options_no_program_has_are_not_offered_until_editors_add_them(client, c
 def test_a_chosen_option_stays_on_the_form_even_when_no_program_has_it(client, catalog):
     body = client.get("/programs/?certification=rma").content.decode()
     assert 'id="f-certification-rma" checked' in body
+
+
+def test_errors_are_summarised_before_the_results_each_linking_to_its_field(client, catalog):
+    body = client.get("/programs/?zip=abcde&max_cost=abc&format=teleport").content.decode()
+    summary = body[body.index('id="error-summary"') : body.index('id="result-count"')]
+    assert "There is a problem" in summary
+    assert '<a href="#id_zip">Enter a five-digit US ZIP code.</a>' in summary
+    assert 'href="#id_max_cost"' in summary and 'href="#facet-format"' in summary
+    assert 'id="id_zip" class="form-control is-invalid"' in body
+    assert 'id="facet-format"' in body
+
+
+def test_a_phone_sees_the_count_and_active_filters_before_the_results(client, catalog):
+    body = client.get("/programs/?state=IL&format=campus").content.decode()
+    button = body.index('href="#filters" data-open-filters>Filters (2 active)</a>')
+    count = body.index('id="result-count"')
+    chips = body.index('aria-label="Active filters"')
+    first_card = body.index('class="result-card')
+    assert button < count < chips < first_card
+    assert "error-summary" not in body
+    assert "js/finder.js" in body
