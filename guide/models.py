@@ -275,6 +275,9 @@ class IndustryWage(NamedContent):
     history = HistoricalRecords()
 
 
+MEDICAL_ASSISTANTS_SOC = "31-9092"
+
+
 class CareerPath(OrderedContent):
     title = models.CharField(max_length=120)
     description = models.TextField()
@@ -292,6 +295,16 @@ class CareerPath(OrderedContent):
 
     def __str__(self):
         return self.title
+
+    def is_medical_assistant(self):
+        """A path within the MA occupation itself, whose pay the salary page covers in full."""
+        return self.soc_code == MEDICAL_ASSISTANTS_SOC
+
+    def bls_url(self):
+        """BLS's own pay and employment page for the path's occupation (OEWS), if it has one."""
+        if not self.soc_code:
+            return ""
+        return f"https://www.bls.gov/oes/current/oes{self.soc_code.replace('-', '')}.htm"
 
 
 class FAQ(OrderedContent):

@@ -38,20 +38,23 @@ def label_programs(programs):
 
 @dataclass(frozen=True)
 class Hit:
-    """One program on a page of results: which one, and how far away when a ZIP is given."""
+    """One program on a page of results: which one, how far away when a ZIP is given, and
+    which of the figures the visitor limited it did not report."""
 
     pk: int
     slug: str
     distance: float | None = None
+    missing: tuple = ()
 
 
 def card_key(hit, in_shortlist, version, language):
     distance = "" if hit.distance is None else f"{hit.distance:.1f}"
-    return f"card:{version}:{language}:{hit.pk}:{int(in_shortlist)}:{distance}"
+    missing = "-".join(hit.missing)
+    return f"card:{version}:{language}:{hit.pk}:{int(in_shortlist)}:{distance}:{missing}"
 
 
 def result_cards(hits, shortlist):
-    """The HTML of each hit's card, in order; cards not in the cache cost two queries."""
+    """(hit, HTML of its card) in order; cards not in the cache cost two queries."""
     version, language = data_version("programs"), get_language()
     keys = {hit: card_key(hit, hit.slug in shortlist, version, language) for hit in hits}
     cards = cache.get_many(keys.values())
@@ -66,6 +69,7 @@ def result_cards(hits, shortlist):
                     "program": programs[hit.pk],
                     "distance": hit.distance,
                     "in_shortlist": hit.slug in shortlist,
+                    "missing": hit.missing,
                 },
             )
             for hit in missing
@@ -73,4 +77,4 @@ def result_cards(hits, shortlist):
         }
         cache.set_many(fresh, CARD_CACHE_SECONDS)
         cards.update(fresh)
-    return [mark_safe(cards[keys[hit]]) for hit in hits if keys[hit] in cards]
+    return [(hit, mark_safe(cards[keys[hit]])) for hit in hits if keys[hit] in cards]

@@ -50,6 +50,15 @@ FACET_LABELS = {
     "schedule": _("Schedule"),
     "externship": _("Externship"),
 }
+# How the line under the filters names a fact no program has yet.
+UNKNOWN_FACTS = {
+    "format": _("format"),
+    "credential": _("credential"),
+    "accreditation": _("program accreditation"),
+    "certification": _("which certification exams a program prepares for"),
+    "schedule": _("class schedules"),
+    "externship": _("externships"),
+}
 FACET_CACHE_SECONDS = 600
 # Within these groups every chosen option must hold, so a count includes the group's own choice.
 ALL_OF = {"schedule", "externship"}
@@ -79,6 +88,26 @@ def group_q(group, values):
     return combined
 
 
+def options_in_use(queryset, cache_key):
+    """{"group__value": number of programs} over all of queryset, kept while the data lasts.
+
+    Options no program has yet (the directories' accreditation, schedules) are hidden rather
+    than offered at (0); they come back by themselves once editors add the data, since an edit
+    renews the data version in the key.
+    """
+    counts = cache.get(cache_key)
+    if counts is None:
+        counts = queryset.aggregate(
+            **{
+                f"{group}__{value}": Count("pk", filter=option_q(group, value))
+                for group, options in FACETS.items()
+                for value, _label in options
+            }
+        )
+        cache.set(cache_key, counts, None)
+    return counts
+
+
 class FinderForm(forms.Form):
     """Parameters that are not plain filters: distance, sort and the unknown-values switch."""
 
@@ -92,8 +121,8 @@ class FinderForm(forms.Form):
         label=_("Within"), choices=RADII, coerce=int, required=False, initial="25"
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-    include_unknown = forms.BooleanField(
-        label=_("Include programs whose cost or length is not reported"), required=False
+    hide_unknown = forms.BooleanField(
+        label=_("Hide programs that did not report their cost or length"), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -185,8 +214,8 @@ class ProgramFilter(django_filters.FilterSet):
         return queryset.in_state(value)
 
     def filter_limit(self, queryset, name, value):
-        # Cost and length limits are applied by the finder: with unknown values kept for the
-        # counts (within_limits_or_unknown), as plain ranges for the results (kept_q).
+        # Cost and length limits are applied by the finder: with unknown values kept
+        # (within_limits_or_unknown) unless the visitor hides them (kept_q).
         return queryset
 
     def filter_facet(self, queryset, name, value):
@@ -219,7 +248,22 @@ class ProgramFilter(django_filters.FilterSet):
         return q
 
     def includes_unknown(self):
-        return bool(self.cleaned.get("include_unknown"))
+        """Programs missing a limited figure are listed after the others unless hidden."""
+        return not self.cleaned.get("hide_unknown")
+
+    def limits(self):
+        """The figures the visitor limited ("cost", "length"): the ones a program can lack."""
+        data = self.cleaned
+        return [
+            figure
+            for figure, name in (("cost", "max_cost"), ("length", "max_months"))
+            if data.get(name) is not None
+        ]
+
+    def missing(self, total_cost, length_months):
+        """Which limited figures a program did not report."""
+        known = {"cost": total_cost is not None, "length": length_months is not None}
+        return tuple(figure for figure in self.limits() if not known[figure])
 
     def within_limits_or_unknown(self, queryset):
         """Programs within the cost and length limits, or whose cost or length is unknown."""
@@ -249,7 +293,7 @@ class ProgramFilter(django_filters.FilterSet):
         return Q() if self.includes_unknown() else self.within_limits_q()
 
     def facet_counts(self, queryset, cache_key=None, only=None):
-        """Total, left-out unknowns and every option's count, in one query.
+        """Total, programs missing a limited figure and every option's count, in one query.
 
         Counts the programs of queryset that meet `only`. With a cache_key (the filters and
         the content version) the counts are reused: paging, re-sorting and repeat visits then
@@ -277,11 +321,10 @@ class ProgramFilter(django_filters.FilterSet):
         for group, values in chosen.items():
             every &= group_q(group, values)
         unknown = self.unknown_q()
-        include_unknown = self.includes_unknown()
         kept = self.kept_q()
         aggregates = {"total": Count("pk", filter=every & kept)}
-        if unknown and not include_unknown:
-            aggregates["left_out"] = Count("pk", filter=every & unknown)
+        if unknown:
+            aggregates["unreported"] = Count("pk", filter=every & unknown)
         for group, options in FACETS.items():
             others = Q()
             for other, values in chosen.items():

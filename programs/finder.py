@@ -1,6 +1,7 @@
 """Runs a finder query: filters, distance, facets, order and one page of results.
 
-Queries, whatever the data size: one aggregate (total, left-out count and every facet count),
+Queries, whatever the data size: one aggregate of the options any program has, kept until the
+data changes; one aggregate (total, unreported count and every facet count),
 skipped while its result is cached, and one for the ids of the page's programs; with a ZIP code,
 one more for the schools near it. The page's cards come from programs/cards.py.
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.forms.utils import flatatt
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
@@ -21,7 +22,15 @@ from core.cache import data_version
 from core.states import name_for
 from programs import geo
 from programs.cards import Hit
-from programs.filters import FACET_LABELS, FACETS, RADII, SORTS, ProgramFilter
+from programs.filters import (
+    FACET_LABELS,
+    FACETS,
+    RADII,
+    SORTS,
+    UNKNOWN_FACTS,
+    ProgramFilter,
+    options_in_use,
+)
 from programs.models import Program
 
 PER_PAGE = 25
@@ -33,6 +42,8 @@ ORDERINGS = {
     "length": [F("length_months").asc(nulls_last=True), "pk"],
     "name": ["school__name", "name", "pk"],
 }
+# The text boxes and drop-downs, in the form's order.
+CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
 PARAMETERS = [
     "q",
     "state",
@@ -47,7 +58,7 @@ PARAMETERS = [
     "schedule",
     "externship",
     "sort",
-    "include_unknown",
+    "hide_unknown",
 ]
 
 
@@ -131,10 +142,28 @@ class FinderResult:
     facets: list = field(default_factory=list)
     controls: dict = field(default_factory=dict)
     chips: list = field(default_factory=list)
+    error_summary: list = field(default_factory=list)
     sort: str = "graduates"
-    left_out: int = 0
+    not_yet_known: list = field(default_factory=list)
+    unreported: int = 0
+    limits: list = field(default_factory=list)
+    unknown_hidden: bool = False
     without_coordinates: int = 0
-    include_unknown_url: str = ""
+    hide_unknown_url: str = ""
+    show_unknown_url: str = ""
+
+    @property
+    def within_limits(self):
+        """Programs whose limited figures are reported and within the limits."""
+        return self.total if self.unknown_hidden else self.total - self.unreported
+
+    @property
+    def missing_figures(self):
+        """The figures programs in the second group lack, in words for the count line."""
+        return {
+            ("cost",): _("their cost"),
+            ("length",): _("their length"),
+        }.get(tuple(self.limits), _("their cost or length"))
 
 
 class Finder:
@@ -161,42 +190,64 @@ class Finder:
             distances, without_coordinates = self.near(queryset, box, origin, radius)
             nearby = Q(pk__in=list(distances))
 
+        in_use = options_in_use(
+            Program.objects.published(), f"finder-options:{data_version('programs')}"
+        )
         # Building a filter on hundreds of ids takes milliseconds: leave it to the cache misses.
         counts, condition = self.filterset.facet_counts(queryset, self.counts_key(), only=nearby)
-        # Unless unknown values are wanted, the results start again from `matching`: the
+        # When the visitor hides unknown values, the results start again from `matching`: the
         # limits are then plain ranges alone, which the planners estimate and index well.
+        listed_unknown = self.filterset.includes_unknown() and self.filterset.limits()
         results = (queryset if self.filterset.includes_unknown() else matching).filter(condition)
-        sort = self.filterset.cleaned.get("sort") or "graduates"
+        if listed_unknown:
+            # Programs within the limits first, then those that did not report a limited figure.
+            results = results.annotate(
+                unreported=Case(
+                    When(self.filterset.unknown_q(), then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+        first = ["unreported"] if listed_unknown else []
+        sort = self.filterset.cleaned.get("sort") or self.default_sort()
         if sort == "distance" and not origin:
             sort = "graduates"
 
+        columns = ("pk", "slug", "total_cost", "length_months")
         if sort == "distance":
             # The bounding box reaches the same programs as the list of ids, through the
             # coordinates index; the order is by distance, worked out here.
-            rows = results.filter(box).order_by().values_list("pk", "slug")
+            rows = results.filter(box).order_by().values_list(*columns)
             ordered = sorted(
                 (row for row in rows if row[0] in distances),
-                key=lambda row: (distances[row[0]], row[0]),
+                key=lambda row: (
+                    bool(self.filterset.missing(row[2], row[3])),
+                    distances[row[0]],
+                    row[0],
+                ),
             )
             paginator = Paginator(ordered, PER_PAGE)
         else:
             results = results.filter(nearby)
-            ordered = results.order_by(*ORDERINGS[sort]).values_list("pk", "slug")
+            ordered = results.order_by(*first, *ORDERINGS[sort]).values_list(*columns)
             paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
 
         if everything:
             page, page_range, hits = None, [], []
             listing = results.for_listing()
             rows = (
-                self.in_order(listing, [pk for pk, _slug in ordered])
+                self.in_order(listing, [row[0] for row in ordered])
                 if sort == "distance"
-                else listing.order_by(*ORDERINGS[sort]).iterator(chunk_size=500)
+                else listing.order_by(*first, *ORDERINGS[sort]).iterator(chunk_size=500)
             )
             programs = self.with_distances(rows, distances)
         else:
             page = paginator.get_page(page_number)
             page_range = list(paginator.get_elided_page_range(page.number))
-            hits = [Hit(pk, slug, distances.get(pk)) for pk, slug in page.object_list]
+            hits = [
+                Hit(pk, slug, distances.get(pk), self.filterset.missing(cost, months))
+                for pk, slug, cost, months in page.object_list
+            ]
             programs = []
 
         return FinderResult(
@@ -206,14 +257,23 @@ class Finder:
             hits=hits,
             page=page,
             page_range=page_range,
-            facets=self.facets(counts),
+            facets=self.facets(counts, in_use),
+            not_yet_known=self.not_yet_known(in_use),
             controls=self.controls(),
             chips=self.chips(),
+            error_summary=self.error_summary(),
             sort=sort,
-            left_out=counts.get("left_out", 0),
+            unreported=counts.get("unreported", 0),
+            limits=self.filterset.limits(),
+            unknown_hidden=not self.filterset.includes_unknown(),
             without_coordinates=without_coordinates,
-            include_unknown_url=self.url_with(include_unknown="1"),
+            hide_unknown_url=self.url_with(hide_unknown="1"),
+            show_unknown_url=self.url_without("hide_unknown"),
         )
+
+    def default_sort(self):
+        """Nearest first once a ZIP code is known, else the largest programs first."""
+        return "distance" if self.filterset.cleaned.get("zip") else "graduates"
 
     def counts_key(self):
         """Same filters and same content, same counts: page and sort do not change them.
@@ -273,25 +333,50 @@ class Finder:
     def errors(self):
         return self.filterset.form.errors if self.filterset.is_bound else {}
 
-    def facets(self, counts):
+    def facets(self, counts, in_use):
+        """Each group's options that some published program has, or that the visitor chose."""
         chosen = self.filterset.chosen()
+        facets = []
+        for group, options in FACETS.items():
+            shown = [
+                facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
+                for value, label in options
+                if in_use[f"{group}__{value}"] or value in chosen[group]
+            ]
+            errors = self.errors.get(group, [])
+            if shown or errors:
+                facets.append(Facet(group, FACET_LABELS[group], shown, errors))
+        return facets
+
+    @staticmethod
+    def not_yet_known(in_use):
+        """What no published program has yet: whole groups by name, else their options."""
+        missing = []
+        for group, options in FACETS.items():
+            absent = [str(label) for value, label in options if not in_use[f"{group}__{value}"]]
+            if len(absent) == len(options):
+                missing.append(str(UNKNOWN_FACTS[group]))
+            elif absent:
+                missing.append(
+                    _("%(fact)s (%(options)s)")
+                    % {"fact": UNKNOWN_FACTS[group], "options": ", ".join(absent)}
+                )
+        return missing
+
+    def error_summary(self):
+        """Every error, each with the id of the control it is about (GOV.UK error summary)."""
+        targets = {name: f"id_{name}" for name in CONTROLS}
+        targets.update({group: f"facet-{group}" for group in FACETS})
         return [
-            Facet(
-                name=group,
-                label=FACET_LABELS[group],
-                options=[
-                    facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
-                    for value, label in options
-                ],
-                errors=self.errors.get(group, []),
-            )
-            for group, options in FACETS.items()
+            {"target": targets.get(name, "filters"), "message": message}
+            for name, messages in self.errors.items()
+            for message in messages
         ]
 
     def controls(self):
         form = self.filterset.form
         controls = {}
-        for name in ("q", "state", "zip", "radius", "max_cost", "max_months", "sort"):
+        for name in CONTROLS:
             bound = form[name]
             errors = list(self.errors.get(name, []))
             raw = self.params.get(name, "") if self.filterset.is_bound else ""
@@ -306,6 +391,8 @@ class Finder:
                 chosen = raw if not errors else ""
                 if not chosen and bound.field.initial:
                     chosen = str(bound.field.initial)
+                if name == "sort" and not chosen:
+                    chosen = self.default_sort()
                 control.input_type = "select"
                 control.value = chosen
                 control.choices = choices
@@ -365,9 +452,9 @@ class Finder:
             labels = dict(options)
             for value in data.get(group) or []:
                 chips.append(Chip(str(labels[value]), self.url_without(group, value)))
-        if data.get("include_unknown"):
+        if data.get("hide_unknown") and self.filterset.limits():
             chips.append(
-                Chip(_("Including unreported cost or length"), self.url_without("include_unknown"))
+                Chip(_("Hiding unreported cost or length"), self.url_without("hide_unknown"))
             )
         if data.get("sort"):
             chips.append(Chip(dict(SORTS)[data["sort"]], self.url_without("sort")))

@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.http import HttpResponseForbidden, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -49,9 +49,11 @@ class ProgramListView(ShortlistMixin, TemplateView):
         params = self.request.GET.copy()
         params.pop("page", None)
         query = params.urlencode()
+        cards = result_cards(result.hits, context["shortlist"])
         context.update(
             result=result,
-            cards=result_cards(result.hits, context["shortlist"]),
+            cards=[card for hit, card in cards if not hit.missing],
+            unreported_cards=[card for hit, card in cards if hit.missing],
             form=result.filterset.form,
             page=result.page,
             page_range=result.page_range,
@@ -87,11 +89,13 @@ class ProgramDetailView(ShortlistMixin, DetailView):
 
 
 def requested_programs(request):
-    """The programs named by ?p=slug, in the order given, and how many slugs were unknown."""
-    slugs = shortlist.clean(request.GET.getlist("p")[:20])
+    """The programs named by ?p=slug, else the visitor's shortlist, in order, and how many
+    slugs were unknown."""
+    requested = request.GET.getlist("p")[:20] or shortlist.read(request)
+    slugs = shortlist.clean(requested)
     rows = Program.objects.published().for_listing().in_bulk(slugs, field_name="slug")
     programs = [rows[slug] for slug in slugs if slug in rows]
-    unknown = len(request.GET.getlist("p")) - len(programs)
+    unknown = len(requested) - len(programs)
     return programs, unknown
 
 
@@ -201,19 +205,41 @@ def update_shortlist(request):
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("programs:list")
+    warning = ""
+    program = (
+        Program.objects.published().select_related("school").filter(slug=slug).first()
+        if action in {"add", "remove"}
+        else None
+    )
     if action == "add" and slug not in slugs:
         if len(slugs) >= shortlist.LIMIT:
-            messages.warning(
-                request,
-                _("You can compare up to %(limit)d programs. Remove one to add another.")
-                % {"limit": shortlist.LIMIT},
-            )
-        elif Program.objects.published().filter(slug=slug).exists():
+            warning = _("You can compare up to %(limit)d programs. Remove one to add another.") % {
+                "limit": shortlist.LIMIT
+            }
+        elif program:
             slugs.append(slug)
     elif action == "remove":
         slugs = [s for s in slugs if s != slug]
     elif action == "clear":
         slugs = []
+    if request.htmx and program:
+        # The button and the shortlist's counts change in place; the visitor stays put.
+        label_programs([program])
+        context = {
+            "program": program,
+            "in_shortlist": slug in slugs,
+            "shortlist": slugs,
+            "compare_url": compare_url(slugs),
+            "current_path": target,
+            "warning": warning,
+        }
+        response = render(request, "programs/shortlist_updated.html", context)
+        return shortlist.write(response, slugs)
+    if warning:
+        messages.warning(request, warning)
     if request.POST.get("to_compare"):
         target = compare_url(slugs)
+    elif program and "#" not in target:
+        # Back to the card the visitor used, not the top of a long list.
+        target += f"#program-{program.slug}"
     return shortlist.write(redirect(target), slugs)

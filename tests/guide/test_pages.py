@@ -100,6 +100,25 @@ def test_state_picker_puts_a_state_beside_the_nation(client, content):
     assert response.context["chosen"] == california
     assert f"${california.annual_median:,.0f}" in body
     assert "▶ California" in body
+    assert (
+        '<a href="/programs/?state=CA">Find medical assistant programs in California</a>' in body
+    )
+
+
+def test_each_career_path_leads_somewhere(client, content):
+    body = client.get("/career-paths/").content.decode()
+    # Medical assistant paths to the salary page; other occupations to BLS's own page.
+    assert '<a href="/salary-and-outlook/">' in body
+    assert 'href="https://www.bls.gov/oes/current/oes292061.htm"' in body
+    assert "(SOC 29-2061)" in body
+    sections = [
+        part.split("</section>")[0] for part in body.split('<section class="border rounded')[1:]
+    ]
+    linked = [
+        s for s in sections if "/salary-and-outlook/" in s or re.search(r"oes/current/oes\d{6}", s)
+    ]
+    # Only the path BLS has no occupation for (patient care coordinator) has no such link.
+    assert len(sections) - len(linked) == 1
 
 
 @pytest.mark.parametrize("state", ["ZZ", "<b>x</b>", "ca", "x" * 5000])

@@ -63,5 +63,6 @@ def test_a_guide_page_edit_keeps_the_finders_cache_and_a_program_edit_renews_it(
         client.get("/programs/?sort=cost")
     program.graduates_per_year = 99
     program.save()
-    with django_assert_num_queries(4):  # counts, ids, the card's program and certifications
+    # Options in use, counts, ids, the card's program and certifications.
+    with django_assert_num_queries(5):
         client.get("/programs/?sort=cost")

@@ -62,7 +62,7 @@ def test_next_cannot_redirect_off_site(client, programs):
         {"add": "prog-0", "next": "https://evil.example/"},
         **SAME_SITE,
     )
-    assert response["Location"] == "/programs/"
+    assert response["Location"] == "/programs/#program-prog-0"
 
 
 def test_compare_shows_the_requested_programs_side_by_side(client, programs):
@@ -135,3 +135,64 @@ def test_drafts_are_404_for_the_public_and_visible_to_editors(client, admin_clie
     assert client.get(program.get_absolute_url()).status_code == 404
     assert "Draft: only editors" in admin_client.get(program.get_absolute_url()).content.decode()
     assert program.slug not in client.get("/programs/").content.decode()
+
+
+def test_without_javascript_a_card_button_brings_the_visitor_back_to_that_card(client, programs):
+    response = add(client, "prog-3")
+    assert response["Location"] == "/programs/#program-prog-3"
+    body = client.get("/programs/").content.decode()
+    assert 'id="program-prog-3"' in body
+    removed = client.post(
+        "/programs/shortlist/", {"remove": "prog-3", "next": "/programs/?page=1"}, **SAME_SITE
+    )
+    assert removed["Location"] == "/programs/?page=1#program-prog-3"
+
+
+def test_with_htmx_the_button_and_the_counts_change_in_place(client, programs):
+    add(client, "prog-0")
+    response = client.post(
+        "/programs/shortlist/",
+        {"add": "prog-1", "next": "/programs/?state=IL"},
+        headers={"HX-Request": "true"},
+        **SAME_SITE,
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.startswith('<button type="submit" id="toggle-prog-1"')
+    assert 'name="remove" value="prog-1"' in body
+    assert 'id="shortlist-bar" data-hx-swap-oob="true"' in body
+    assert "2 programs on your shortlist" in body
+    assert 'value="/programs/?state=IL"' in body
+    assert 'id="shortlist-link"' in body and "Compare (2)" in body
+    assert shortlist.read(client.get("/").wsgi_request) == ["prog-0", "prog-1"]
+
+
+def test_with_htmx_a_fifth_program_is_refused_in_place(client, programs):
+    for program in programs[:4]:
+        add(client, program.slug)
+    response = client.post(
+        "/programs/shortlist/",
+        {"add": "prog-4", "next": "/programs/"},
+        headers={"HX-Request": "true"},
+        **SAME_SITE,
+    )
+    body = response.content.decode()
+    assert "up to 4 programs" in body and 'name="add" value="prog-4"' in body
+
+
+def test_the_header_counts_the_shortlist_on_every_page_and_links_to_compare(client, programs):
+    for program in programs[:3]:
+        add(client, program.slug)
+    for url in ("/", "/certifications/", "/programs/prog-4/"):
+        body = client.get(url).content.decode()
+        assert '<a id="shortlist-link"' in body and 'href="/programs/compare/"' in body
+        assert "Compare (3)" in body, url
+
+
+def test_compare_without_a_link_shows_the_shortlist(client, programs):
+    add(client, "prog-2")
+    add(client, "prog-0")
+    response = client.get("/programs/compare/")
+    assert [p.slug for p in response.context["programs"]] == ["prog-2", "prog-0"]
+    assert "No programs to compare yet" not in response.content.decode()
+    assert client.get("/programs/compare/?p=prog-4").context["programs"][0].slug == "prog-4"

@@ -93,10 +93,9 @@ def test_unfiltered_lists_published_programs_by_graduates(client, catalog):
         ({"schedule": ["evening", "weekend"]}, lambda p: p.evening and p.weekend),
         ({"externship": "1"}, lambda p: p.has_externship),
         ({"max_months": "9"}, lambda p: p.length_months <= 9),
-        ({"max_cost": "10000"}, lambda p: p.total_cost is not None and p.total_cost <= 10000),
         (
-            {"max_cost": "10000", "include_unknown": "on"},
-            lambda p: p.total_cost is None or p.total_cost <= 10000,
+            {"max_cost": "10000", "hide_unknown": "on"},
+            lambda p: p.total_cost is not None and p.total_cost <= 10000,
         ),
         (
             {
@@ -104,6 +103,7 @@ def test_unfiltered_lists_published_programs_by_graduates(client, catalog):
                 "state": "IL",
                 "max_cost": "15000",
                 "credential": ["certificate", "diploma"],
+                "hide_unknown": "1",
             },
             lambda p: (
                 p.format == "campus"
@@ -120,33 +120,77 @@ def test_each_filter_alone_and_combined(client, catalog, params, predicate):
     assert slugs == expected(catalog, predicate)
 
 
-def test_unknown_costs_are_counted_not_silently_dropped(client, catalog):
-    response, _slugs = results(client, max_cost="10000")
+def test_programs_without_a_limited_figure_follow_under_their_own_heading(client, catalog):
+    response, slugs = results(client, max_cost="10000")
     result = response.context["result"]
-    assert result.left_out == 1
-    assert (
-        "were left out" in response.content.decode() or "was left out" in response.content.decode()
-    )
-    assert "include_unknown=1" in result.include_unknown_url
+    within = expected(catalog, lambda p: p.total_cost is not None and p.total_cost <= 10000)
+    unreported = expected(catalog, lambda p: p.total_cost is None)
+    assert slugs == within + unreported
+    assert (result.within_limits, result.unreported, result.total) == (3, 1, 4)
+    assert [hit.missing for hit in result.hits] == [(), (), (), ("cost",)]
+    body = response.content.decode()
+    assert "3 programs within your limits, and 1 more that did not report their cost" in body
+    heading = body.index("Programs that did not report their cost</h2>")
+    assert body.index("Did not report its total cost</p>") > heading
+    assert "hide_unknown=1" in result.hide_unknown_url
 
 
-def test_facet_counts_show_what_ticking_an_option_would_give(client, catalog):
-    response, _ = results(client, format=["campus"], state="IL")
+def test_hiding_programs_without_the_figure_is_a_shareable_link(client, catalog):
+    response, slugs = results(client, max_cost="10000", hide_unknown="1")
+    result = response.context["result"]
+    assert slugs == expected(catalog, lambda p: p.total_cost is not None and p.total_cost <= 10000)
+    assert (result.total, result.unreported) == (3, 1)
+    body = response.content.decode()
+    assert "1 program that did not report their cost is hidden." in body
+    assert "hide_unknown" not in result.show_unknown_url
+    assert "Hiding unreported cost or length" in [chip.label for chip in result.chips]
+
+
+def test_facet_counts_and_csv_count_programs_without_the_figure_too(client, catalog):
+    response, _ = results(client, max_cost="10000")
     facets = {
         f.name: {o["value"]: o["count"] for o in f.options}
         for f in response.context["result"].facets
     }
-    il = [p for p in catalog if p.school.state == "IL"]
-    # Same group: counts ignore the group's own choice (ticking "online" adds online programs).
-    for fmt in ("campus", "hybrid", "online"):
-        assert facets["format"][fmt] == sum(p.format == fmt for p in il)
-    # Other groups: counts respect the chosen format.
-    campus_il = [p for p in il if p.format == "campus"]
-    for credential in ("certificate", "diploma", "associate"):
-        assert facets["credential"][credential] == sum(
-            p.credential == credential for p in campus_il
+    # The online certificate at Joliet Tech reported no cost: it is listed, so it is counted.
+    assert facets["format"]["online"] == 2
+    csv = b"".join(client.get("/programs/export.csv?max_cost=10000").streaming_content).decode()
+    assert csv.count("\n") == 1 + 4
+    assert csv.strip().splitlines()[-1].startswith("Joliet Tech")
+    hidden = b"".join(
+        client.get("/programs/export.csv?max_cost=10000&hide_unknown=1").streaming_content
+    ).decode()
+    assert hidden.count("\n") == 1 + 3
+
+
+def test_nearby_programs_without_cost_or_length_are_on_the_first_page(client):
+    """Shaped like ZIP 60601 on the real data: nothing nearby reports both figures in range."""
+    figures = [(None, "9"), (None, "9"), (None, "9"), ("9000", None), ("9000", None)]
+    figures += [("9000", None), (None, None), (None, None), (None, None)]
+    # Reported beyond a limit, or far away: never listed.
+    figures += [("30000", None), (None, "24")]
+    for n, (cost, months) in enumerate(figures):
+        make_program(
+            school=make_school(name=f"College {n}", latitude=41.88 + n / 100, longitude=-87.63),
+            tuition_fees=Decimal(cost) if cost else None,
+            books_supplies=None,
+            length_months=Decimal(months) if months else None,
         )
-    assert facets["schedule"]["evening"] == sum(p.evening for p in campus_il)
+    far = make_school(name="Far Away", state="TX", latitude=30.27, longitude=-97.74)
+    make_program(school=far, tuition_fees=None, length_months=None)
+    response, slugs = results(client, zip="60601", radius="25", max_cost="15000", max_months="12")
+    result = response.context["result"]
+    assert len(slugs) == 9
+    assert (result.within_limits, result.unreported) == (0, 9)
+    body = response.content.decode()
+    assert (
+        "0 programs within your limits, and 9 more that did not report their cost or length"
+        in body
+    )
+    assert body.count("Did not report its total cost or its length</p>") == 3
+    assert body.count("Did not report its total cost</p>") == 3
+    assert body.count("Did not report its length</p>") == 3
+    assert "No programs match" not in body
 
 
 def test_distance_results_are_within_the_radius_and_sorted(client, catalog):
@@ -161,6 +205,20 @@ def test_distance_results_are_within_the_radius_and_sorted(client, catalog):
     assert "without a known location" in response.content.decode()
     _response, near = results(client, zip="60601", radius="10")
     assert set(near) == {p.slug for p in catalog if p.school.city == "Chicago"}
+
+
+def test_a_zip_sorts_nearest_first_unless_another_order_is_chosen(client, catalog):
+    response, slugs = results(client, zip="60601", radius="50")
+    distances = [hit.distance for hit in response.context["result"].hits]
+    assert len(distances) == 4 and distances == sorted(distances)
+    assert '<option value="distance" selected>' in response.content.decode()
+    response, slugs = results(client, zip="60601", radius="50", sort="cost")
+    assert '<option value="cost" selected>' in response.content.decode()
+    by_slug = {p.slug: p for p in catalog}
+    costs = [by_slug[slug].total_cost for slug in slugs]
+    assert costs == sorted(costs, key=lambda cost: (cost is None, cost or 0))
+    body = client.get("/programs/?zip=abcde").content.decode()
+    assert '<option value="graduates" selected>' in body
 
 
 def test_unknown_zip_says_so(client, catalog):
@@ -226,7 +284,7 @@ HOSTILE = [
     {"page": "-1"},
     {"page": "999999999999999999999"},
     {"certification": ["cma'; DROP TABLE programs_program;--"]},
-    {"include_unknown": "maybe", "externship": "2"},
+    {"hide_unknown": "maybe", "externship": "2"},
     {"unknown_parameter": "1", "q": "\x00"},
 ]
 
@@ -250,16 +308,17 @@ def test_bad_number_gives_a_message_on_the_field(client, catalog):
 def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
     school = make_school()
     bulk_programs(10, "bulk", school)
-    # Cold: the facet aggregate, the page's ids, then its cards' programs and certifications.
-    # Warm, counts and cards come from the cache and only the page's ids are queried.
+    # Cold: the options in use, the facet aggregate, the page's ids, then its cards' programs
+    # and certifications. Warm, options, counts and cards come from the cache and only the
+    # page's ids are queried.
     urls = {
-        "/programs/": (4, 1),
+        "/programs/": (5, 1),
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost": (
-            4,
+            5,
             1,
         ),
         # The ZIP lookup and the schools within the bounding box come first.
-        "/programs/?zip=62701&radius=50&sort=distance": (5, 2),
+        "/programs/?zip=62701&radius=50&sort=distance": (6, 2),
     }
     for size in ("small", "large"):
         if size == "large":
@@ -309,10 +368,10 @@ def test_each_search_selects_its_own_state_and_order(client, catalog):
     assert '<option value="cost" selected>' not in body
 
 
-def test_the_unknown_values_box_stays_ticked_once_ticked(client, catalog):
-    ticked = 'id="id_include_unknown" checked>'
+def test_the_hide_box_stays_ticked_once_ticked(client, catalog):
+    ticked = 'id="id_hide_unknown" checked>'
     assert ticked not in client.get("/programs/?max_cost=10000").content.decode()
-    body = client.get("/programs/?max_cost=10000&include_unknown=on").content.decode()
+    body = client.get("/programs/?max_cost=10000&hide_unknown=on").content.decode()
     assert ticked in body
 
 
@@ -323,9 +382,51 @@ def test_a_school_gets_both_coordinates_or_neither():
         school.full_clean()
 
 
-def test_programs_left_out_are_counted_with_thousands_separators(client):
+def test_programs_without_the_figure_are_counted_with_thousands_separators(client):
     bulk_programs(1200, "unknown-cost")
     Program.objects.update(total_cost=None)
     cache.clear()
     body = client.get("/programs/?max_cost=10000").content.decode()
-    assert "1,200 programs whose cost or length is not reported were left out" in body
+    assert "0 programs within your limits, and 1,200 more that did not report their cost" in body
+
+
+def test_options_no_program_has_are_not_offered_until_editors_add_them(client, catalog):
+    response, _ = results(client)
+    offered = {f.name: [o["value"] for o in f.options] for f in response.context["result"].facets}
+    assert offered["certification"] == ["cma"]
+    body = response.content.decode()
+    assert 'id="f-certification-rma"' not in body
+    line = body[body.index('id="not-yet-known"') :]
+    line = line[: line.index("</p>")]
+    assert "which certification exams a program prepares for (RMA, NCMA, CCMA)" in line
+    assert 'href="/about-our-data/"' in line
+    catalog[1].certifications.add(Certification.objects.get(slug="rma"))
+    body = client.get("/programs/").content.decode()
+    assert 'id="f-certification-rma"' in body
+    assert "(NCMA, CCMA)" in body
+
+
+def test_a_chosen_option_stays_on_the_form_even_when_no_program_has_it(client, catalog):
+    body = client.get("/programs/?certification=rma").content.decode()
+    assert 'id="f-certification-rma" checked' in body
+
+
+def test_errors_are_summarised_before_the_results_each_linking_to_its_field(client, catalog):
+    body = client.get("/programs/?zip=abcde&max_cost=abc&format=teleport").content.decode()
+    summary = body[body.index('id="error-summary"') : body.index('id="result-count"')]
+    assert "There is a problem" in summary
+    assert '<a href="#id_zip">Enter a five-digit US ZIP code.</a>' in summary
+    assert 'href="#id_max_cost"' in summary and 'href="#facet-format"' in summary
+    assert 'id="id_zip" class="form-control is-invalid"' in body
+    assert 'id="facet-format"' in body
+
+
+def test_a_phone_sees_the_count_and_active_filters_before_the_results(client, catalog):
+    body = client.get("/programs/?state=IL&format=campus").content.decode()
+    button = body.index('href="#filters" data-open-filters>Filters (2 active)</a>')
+    count = body.index('id="result-count"')
+    chips = body.index('aria-label="Active filters"')
+    first_card = body.index('class="result-card')
+    assert button < count < chips < first_card
+    assert "error-summary" not in body
+    assert "js/finder.js" in body

@@ -77,7 +77,9 @@ def test_estimates_take_part_in_the_cost_filter_and_sort(client):
     slugs = [hit.slug for hit in response.context["result"].hits]
     assert slugs == [cheap.slug, dear.slug, unknown.slug]
     response = client.get("/programs/?max_cost=7000")
-    assert [hit.slug for hit in response.context["result"].hits] == [cheap.slug]
+    assert [hit.slug for hit in response.context["result"].hits] == [cheap.slug, unknown.slug]
+    card = response.content.decode().split(">" + cheap.school.name + "</a>")[1].split("</li>")[0]
+    assert "estimate" in card
 
 
 def test_a_flagged_length_is_shown_as_reported_and_left_out_of_the_length_filter(client):
@@ -93,8 +95,8 @@ def test_a_flagged_length_is_shown_as_reported_and_left_out_of_the_length_filter
     body = client.get(flagged.get_absolute_url()).content.decode()
     assert "Reported as 32 months: check with the school" in body
     response = client.get("/programs/?max_months=40")
-    assert [hit.slug for hit in response.context["result"].hits] == [short.slug]
-    assert response.context["result"].left_out == 1
+    assert [hit.slug for hit in response.context["result"].hits] == [short.slug, flagged.slug]
+    assert response.context["result"].unreported == 1
     listing = client.get("/programs/?sort=length").content.decode()
     assert "Reported as 32 months: check with the school" in listing
 
