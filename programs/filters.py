@@ -26,6 +26,8 @@ RADII = [
 SORTS = [
     ("graduates", _("Most graduates first")),
     ("cost", _("Lowest total cost first")),
+    ("total", _("Lowest total to a credential first")),
+    ("months_of_pay", _("Fewest months of your state's median pay first")),
     ("length", _("Shortest first")),
     ("distance", _("Nearest first")),
     ("name", _("School name A to Z")),

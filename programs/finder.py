@@ -40,8 +40,13 @@ ORDERINGS = {
     "graduates": [F("graduates_per_year").desc(nulls_last=True), "pk"],
     "cost": [F("total_cost").asc(nulls_last=True), "pk"],
     "length": [F("length_months").asc(nulls_last=True), "pk"],
+    # Reported prices before estimates, each group from the lowest figure (see
+    # ProgramQuerySet.with_credential_totals, which these two need).
+    "total": ["cost_rank", F("credential_total").asc(nulls_last=True), "pk"],
+    "months_of_pay": ["cost_rank", F("months_of_pay").asc(nulls_last=True), "pk"],
     "name": ["school__name", "name", "pk"],
 }
+TOTAL_SORTS = {"total", "months_of_pay"}
 # The text boxes and drop-downs, in the form's order.
 CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
 PARAMETERS = [
@@ -229,6 +234,8 @@ class Finder:
             paginator = Paginator(ordered, PER_PAGE)
         else:
             results = results.filter(nearby)
+            if sort in TOTAL_SORTS:
+                results = results.with_credential_totals()
             ordered = results.order_by(*first, *ORDERINGS[sort]).values_list(*columns)
             paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
 

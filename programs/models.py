@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from certifications.models import Certification
+from certifications.models import Certification, ExamFigure
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
 from core.search import document
 from core.validators import at_least_zero, not_in_future, not_negative, within
+from guide.models import WageFigure
 from programs.ipeds import ABHES_NOTE
 from programs.pricing import whole_program_cost
 
@@ -244,6 +245,49 @@ class ProgramQuerySet(PublishedQuerySet):
             .values("school__state")
             .annotate(n=models.Count("pk"))
             .values_list("school__state", "n")
+        )
+
+    def with_credential_totals(self):
+        """Annotate `credential_total` (the cost plus the cheapest exam fee, the low end of the
+        total to a credential in programs/costs.py) and `months_of_pay` (that total over the
+        median monthly MA pay in the school's state), for sorting the finder by them."""
+        exam_fees = ExamFigure.objects.filter(
+            kind=ExamFigure.Kind.EXAM_FEE, certification__published=True
+        )
+        own_fee = (
+            exam_fees.filter(certification__programs=models.OuterRef("pk"))
+            .order_by()
+            .values("certification__programs")
+            .annotate(low=models.Min("amount_low"))
+            .values("low")
+        )
+        any_fee = exam_fees.order_by().values("kind").annotate(low=models.Min("amount_low"))
+        state_pay = WageFigure.objects.filter(
+            area_type=WageFigure.AreaType.STATE, state_code=models.OuterRef("school__state")
+        ).order_by("-year")
+        money = models.DecimalField(max_digits=11, decimal_places=2)
+        fee = models.functions.Coalesce(
+            models.Subquery(own_fee, output_field=money),
+            models.Subquery(any_fee.values("low"), output_field=money),
+            models.Value(0, output_field=money),
+        )
+        total = models.ExpressionWrapper(models.F("total_cost") + fee, output_field=money)
+        as_float = models.FloatField()
+        return self.annotate(
+            # Reported prices first, then estimates, then programs with no cost at all.
+            cost_rank=models.Case(
+                models.When(total_cost__isnull=True, then=2),
+                models.When(cost_is_estimate=True, then=1),
+                default=0,
+            ),
+            credential_total=total,
+        ).annotate(
+            # In floating point: SQLite divides whole-number decimals as integers.
+            months_of_pay=models.functions.Cast("credential_total", as_float)
+            * 12.0
+            / models.functions.Cast(
+                models.Subquery(state_pay.values("annual_median")[:1]), as_float
+            )
         )
 
     def cost_and_length_facts(self):

@@ -235,3 +235,31 @@ def test_compare_rows_hold_the_total_months_of_pay_and_aid(pay, fees):
     ]
     assert rows["Months of median MA pay"][0].startswith("About 3.3–3.4 months of the Tennessee")
     assert rows["Federal student aid"][1] == "Unclear from the reported length: ask the school"
+
+
+def test_finder_sorts_by_total_to_a_credential_reported_before_estimates(client, pay, fees):
+    cma, _ccma = fees
+    cheap_estimate = make_program(tuition_fees=None, estimated_cost=Decimal("1000"))
+    dear = make_program(tuition_fees=Decimal("5000"), books_supplies=None)
+    # $4,900 plus the CMA's $125 is still below $5,000 plus the lowest fee of any credential.
+    with_exam = make_program(tuition_fees=Decimal("4900"), books_supplies=None)
+    with_exam.certifications.set([cma])
+    unknown = make_program(tuition_fees=None)
+    response = client.get("/programs/", {"sort": "total"})
+    order = [hit.slug for hit in response.context["result"].hits]
+    assert order == [with_exam.slug, dear.slug, cheap_estimate.slug, unknown.slug]
+
+
+def test_finder_sorts_by_months_of_the_states_median_pay(client, pay, fees):
+    tennessee = make_program(
+        school=make_school(state="TN"), tuition_fees=Decimal("9000"), books_supplies=None
+    )
+    # Guam has no state figure in this test: its months of pay are unknown, so it comes last.
+    guam = make_program(
+        school=make_school(state="GU"), tuition_fees=Decimal("100"), books_supplies=None
+    )
+    response = client.get("/programs/", {"sort": "months_of_pay"})
+    assert [hit.slug for hit in response.context["result"].hits] == [tennessee.slug, guam.slug]
+    annotated = Program.objects.with_credential_totals().get(pk=tennessee.pk)
+    expected = (Decimal("9000") + Decimal("125")) * 12 / Decimal("39570")
+    assert annotated.months_of_pay == pytest.approx(float(expected))
