@@ -147,22 +147,24 @@ def graduates(program):
 
 def comparison_rows(programs):
     totals = costs.totals_to_credential(programs)
+    # What students weigh first (cost, length, accreditation) comes first.
     return [
         Row(_("School"), [p.school.name for p in programs]),
         Row(_("Location"), [f"{p.school.city}, {p.school.state}" for p in programs]),
-        Row(_("Credential"), [p.get_credential_display() for p in programs]),
-        Row(_("Format"), [program_format(p) for p in programs]),
-        Row(_("Length"), [length(p) for p in programs]),
-        Row(_("Tuition and fees"), [tuition(p) for p in programs]),
-        Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
-        Row(_("Other costs"), [money(p.other_costs) for p in programs]),
         Row(_("Total cost"), [total_cost(p) for p in programs]),
         Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
+        Row(_("Length"), [length(p) for p in programs]),
+        Row(_("Accreditation"), [accreditation(p) for p in programs]),
+        Row(_("Credential"), [p.get_credential_display() for p in programs]),
+        Row(_("Format"), [program_format(p) for p in programs]),
         Row(_("Months of median MA pay"), [months_of_pay(t) for t in totals]),
         Row(
             _("Federal student aid"),
             [costs.AidOutlook(costs.federal_aid(p).outlook).label for p in programs],
         ),
+        Row(_("Tuition and fees"), [tuition(p) for p in programs]),
+        Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
+        Row(_("Other costs"), [money(p.other_costs) for p in programs]),
         Row(_("Exam fee included"), [yes_no_unknown(p.exam_fee_included) for p in programs]),
         Row(_("Schedule"), [schedule(p) for p in programs]),
         Row(_("Externship"), [externship(p) for p in programs]),
@@ -170,13 +172,20 @@ def comparison_rows(programs):
             _("Hours on site"),
             [str(p.onsite_hours) if p.onsite_hours else NOT_REPORTED for p in programs],
         ),
-        Row(_("Accreditation"), [accreditation(p) for p in programs]),
         Row(
             _("Prepares you for"),
             [", ".join(c.code for c in p.certifications.all()) or NOT_REPORTED for p in programs],
         ),
         Row(_("Graduates a year"), [graduates(p) for p in programs]),
-        Row(_("Cost source"), [p.cost_source or NOT_REPORTED for p in programs]),
-        Row(_("Length source"), [p.length_source or NOT_REPORTED for p in programs]),
-        Row(_("Graduates source"), [p.graduates_source or NOT_REPORTED for p in programs]),
+        Row(_("Where the cost comes from"), [p.cost_source or NOT_REPORTED for p in programs]),
+        Row(_("Where the length comes from"), [p.length_source or NOT_REPORTED for p in programs]),
+        Row(
+            _("Where the graduates come from"),
+            [p.graduates_source or NOT_REPORTED for p in programs],
+        ),
     ]
+
+
+def reported_somewhere(row):
+    """Whether any compared program has this figure; rows unknown for all say nothing."""
+    return any(cell != NOT_REPORTED for cell in row.cells)

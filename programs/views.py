@@ -14,7 +14,7 @@ from core.ratelimits import limited, too_many_requests
 from guide.models import Source
 from programs import shortlist
 from programs.cards import label_programs, result_cards
-from programs.comparison import accreditation, comparison_rows
+from programs.comparison import accreditation, comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
 
@@ -106,11 +106,15 @@ class CompareView(ShortlistMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         programs, unknown = requested_programs(self.request)
         only_differences = self.request.GET.get("differences") == "1"
+        all_rows = self.request.GET.get("all_rows") == "1"
         rows = comparison_rows(programs)
+        shown = rows if all_rows else [row for row in rows if reported_somewhere(row)]
         context.update(
             programs=programs,
             unknown=unknown,
-            rows=[row for row in rows if row.differs] if only_differences else rows,
+            rows=[row for row in shown if row.differs] if only_differences else shown,
+            empty_rows=len(rows) - len(shown),
+            all_rows=all_rows,
             only_differences=only_differences,
             slugs_query="&".join(f"p={p.slug}" for p in programs),
             crumbs=[(_("Find a program"), reverse("programs:list")), (_("Compare"), "")],

@@ -196,3 +196,16 @@ def test_compare_without_a_link_shows_the_shortlist(client, programs):
     assert [p.slug for p in response.context["programs"]] == ["prog-2", "prog-0"]
     assert "No programs to compare yet" not in response.content.decode()
     assert client.get("/programs/compare/?p=prog-4").context["programs"][0].slug == "prog-4"
+
+
+def test_compare_hides_rows_no_program_reports_and_can_show_them(client):
+    first = make_program(onsite_hours=None, other_costs=None)
+    second = make_program(onsite_hours=None, other_costs=None)
+    url = f"/programs/compare/?p={first.slug}&p={second.slug}"
+    labels = [row.label for row in client.get(url).context["rows"]]
+    assert "Hours on site" not in labels and "Other costs" not in labels
+    assert labels[2:6] == ["Total cost", "Total to a credential", "Length", "Accreditation"]
+    page = client.get(url).content.decode()
+    assert "all_rows=1" in page and 'href="/about-our-data/#ipeds"' in page
+    every = [row.label for row in client.get(url + "&all_rows=1").context["rows"]]
+    assert "Hours on site" in every and "Other costs" in every
