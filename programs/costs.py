@@ -12,10 +12,13 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from certifications.fees import exam_fees, fee_range
+from core.cache import data_version
 from core.states import name_for
 from guide import charts
 from guide.models import WageFigure
@@ -133,6 +136,17 @@ class CostOverview:
 
 
 def cost_overview():
+    """The summaries below, kept in the cache under the program data's version: computing them
+    reads every program's cost, hundreds of milliseconds that the home page must not pay."""
+    key = f"cost-overview:{data_version('programs')}:{get_language()}"
+    overview = cache.get(key)
+    if overview is None:
+        overview = summarize_costs()
+        cache.set(key, overview, None)
+    return overview
+
+
+def summarize_costs():
     """Summaries of every published program's known cost, in one query."""
     rows = list(
         Program.objects.published()
