@@ -1,13 +1,11 @@
 """The rows of the program page and the compare view, as plain text per program."""
 
-from django.template.defaultfilters import date as date_filter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
 from programs import costs
-from programs.models import Program
 
 NOT_REPORTED = gettext_lazy("Not reported")
 
@@ -120,22 +118,6 @@ def externship(program):
     return yes_no_unknown(program.has_externship)
 
 
-def accreditation(program):
-    """“CAAHEP-accredited (checked Nov 1, 2026)” once an editor checked; else the note."""
-    if not program.accreditation_checked_on:
-        return program.accreditation_note or program.get_accreditation_display()
-    checked = date_filter(program.accreditation_checked_on, "M j, Y")
-    if program.accreditation in {Program.Accreditation.CAAHEP, Program.Accreditation.ABHES}:
-        return _("%(body)s-accredited (checked %(date)s)") % {
-            "body": program.get_accreditation_display(),
-            "date": checked,
-        }
-    return _("%(status)s (checked %(date)s)") % {
-        "status": program.get_accreditation_display(),
-        "date": checked,
-    }
-
-
 def graduates(program):
     if program.graduates_per_year is None:
         return NOT_REPORTED
@@ -154,7 +136,7 @@ def comparison_rows(programs):
         Row(_("Total cost"), [total_cost(p) for p in programs]),
         Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
         Row(_("Length"), [length(p) for p in programs]),
-        Row(_("Accreditation"), [accreditation(p) for p in programs]),
+        Row(_("Accreditation"), [p.accreditation_label for p in programs]),
         Row(_("Credential"), [p.get_credential_display() for p in programs]),
         Row(_("Format"), [program_format(p) for p in programs]),
         Row(_("Months of median MA pay"), [months_of_pay(t) for t in totals]),

@@ -7,7 +7,6 @@ be if the visitor ticked it, given everything else they chose, all in one aggreg
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -61,9 +60,11 @@ UNKNOWN_FACTS = {
     "schedule": _("class schedules"),
     "externship": _("externships"),
 }
-FACET_CACHE_SECONDS = 600
 # Within these groups every chosen option must hold, so a count includes the group's own choice.
 ALL_OF = {"schedule", "externship"}
+# The figures a visitor can limit, the parameter that limits each and the field it limits.
+LIMITS = (("cost", "max_cost"), ("length", "max_months"))
+LIMITED_FIELDS = {"cost": "total_cost", "length": "length_months"}
 
 
 def option_q(group, value):
@@ -81,6 +82,7 @@ def option_q(group, value):
 
 
 def group_q(group, values):
+    """Programs with any of the group's chosen options (all of them for ALL_OF groups)."""
     if not values:
         return Q()
     conditions = [option_q(group, value) for value in values]
@@ -90,28 +92,9 @@ def group_q(group, values):
     return combined
 
 
-def options_in_use(queryset, cache_key):
-    """{"group__value": number of programs} over all of queryset, kept while the data lasts.
-
-    Options no program has yet (the directories' accreditation, schedules) are hidden rather
-    than offered at (0); they come back by themselves once editors add the data, since an edit
-    renews the data version in the key.
-    """
-    counts = cache.get(cache_key)
-    if counts is None:
-        counts = queryset.aggregate(
-            **{
-                f"{group}__{value}": Count("pk", filter=option_q(group, value))
-                for group, options in FACETS.items()
-                for value, _label in options
-            }
-        )
-        cache.set(cache_key, counts, None)
-    return counts
-
-
 class FinderForm(forms.Form):
-    """Parameters that are not plain filters: distance, sort and the unknown-values switch."""
+    """Parameters that do not filter by themselves: the ZIP code and radius (the finder works out
+    distances) and the order."""
 
     zip = forms.CharField(
         label=_("ZIP code"),
@@ -123,23 +106,6 @@ class FinderForm(forms.Form):
         label=_("Within"), choices=RADII, coerce=int, required=False, initial="25"
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-    hide_unknown = forms.BooleanField(
-        label=_("Hide programs that did not report their cost or length"), required=False
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Bootstrap classes on the widgets, so the template renders plain {{ field }} quickly.
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs["class"] = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                widget.attrs["class"] = "form-select"
-            else:
-                widget.attrs["class"] = "form-control"
 
     def clean_zip(self):
         value = self.cleaned_data["zip"].strip()
@@ -185,14 +151,14 @@ class ProgramFilter(django_filters.FilterSet):
     )
     max_months = django_filters.NumberFilter(
         label=_("Longest length (months)"),
-        method="filter_limit",
+        method="filter_length",
         min_value=1,
         max_value=120,
         widget=StrictNumberInput,
     )
     max_cost = django_filters.NumberFilter(
         label=_("Highest total cost ($)"),
-        method="filter_limit",
+        method="filter_cost",
         min_value=0,
         max_value=1_000_000,
         widget=StrictNumberInput,
@@ -203,6 +169,11 @@ class ProgramFilter(django_filters.FilterSet):
     certification = facet_filter("certification")
     schedule = facet_filter("schedule")
     externship = facet_filter("externship")
+    hide_unknown = django_filters.BooleanFilter(
+        label=_("Hide programs that did not report their cost or length"),
+        method="filter_hide_unknown",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Program
@@ -215,18 +186,25 @@ class ProgramFilter(django_filters.FilterSet):
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)
 
-    def filter_limit(self, queryset, name, value):
-        # Cost and length limits are applied by the finder: with unknown values kept
-        # (within_limits_or_unknown) unless the visitor hides them (kept_q).
-        return queryset
+    def filter_cost(self, queryset, name, value):
+        return queryset.costing_at_most(value)
+
+    def filter_length(self, queryset, name, value):
+        return queryset.lasting_at_most(value)
+
+    def filter_hide_unknown(self, queryset, name, value):
+        return queryset.filter(self.within_limits_q()) if value else queryset
 
     def filter_facet(self, queryset, name, value):
-        # Facets are applied together in facet_counts(), where each group can be left out.
-        return queryset
+        return queryset.filter(group_q(name, value))
 
-    def filter_queryset(self, queryset):
-        for name, value in self.form.cleaned_data.items():
-            if name in self.filters and value not in (None, "", []):
+    def filter_queryset(self, queryset, leave_out=()):
+        """Every valid filter given, but those named in leave_out.
+
+        An invalid value leaves its own filter out and the others apply (the page says so).
+        """
+        for name, value in self.cleaned.items():
+            if name in self.filters and name not in leave_out and value not in (None, "", []):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
@@ -239,92 +217,56 @@ class ProgramFilter(django_filters.FilterSet):
         """The valid facet choices, by group."""
         return {group: self.cleaned.get(group) or [] for group in FACETS}
 
-    def unknown_q(self):
-        """Programs kept by costing_at_most/lasting_at_most only because a value is unknown."""
-        data = self.cleaned
-        q = Q()
-        if data.get("max_cost") is not None:
-            q |= Q(total_cost__isnull=True)
-        if data.get("max_months") is not None:
-            q |= Q(length_months__isnull=True)
-        return q
+    def limits(self):
+        """The figures the visitor limited ("cost", "length"): the ones a program can lack."""
+        return [figure for figure, name in LIMITS if self.cleaned.get(name) is not None]
 
     def includes_unknown(self):
         """Programs missing a limited figure are listed after the others unless hidden."""
         return not self.cleaned.get("hide_unknown")
 
-    def limits(self):
-        """The figures the visitor limited ("cost", "length"): the ones a program can lack."""
-        data = self.cleaned
-        return [
-            figure
-            for figure, name in (("cost", "max_cost"), ("length", "max_months"))
-            if data.get(name) is not None
-        ]
-
-    def missing(self, total_cost, length_months):
-        """Which limited figures a program did not report."""
-        known = {"cost": total_cost is not None, "length": length_months is not None}
-        return tuple(figure for figure in self.limits() if not known[figure])
-
-    def within_limits_or_unknown(self, queryset):
-        """Programs within the cost and length limits, or whose cost or length is unknown."""
-        data = self.cleaned
-        if data.get("max_cost") is not None:
-            queryset = queryset.costing_at_most(data["max_cost"])
-        if data.get("max_months") is not None:
-            queryset = queryset.lasting_at_most(data["max_months"])
-        return queryset
-
-    def within_limits_q(self):
-        """Programs whose cost and length are known and within the limits chosen.
-
-        The same rows as excluding unknown_q(), written as ranges: the databases then walk the
-        cost or length index in order and stop after a page instead of sorting every match.
-        """
-        data = self.cleaned
+    def unknown_q(self):
+        """Programs the limits keep only because they did not report a limited figure."""
         q = Q()
-        if data.get("max_cost") is not None:
-            q &= Q(total_cost__lte=data["max_cost"])
-        if data.get("max_months") is not None:
-            q &= Q(length_months__lte=data["max_months"])
+        for figure, name in LIMITS:
+            if self.cleaned.get(name) is not None:
+                q |= Q(**{f"{LIMITED_FIELDS[figure]}__isnull": True})
         return q
 
-    def kept_q(self):
-        """Of the programs within_limits_or_unknown(), those the results keep."""
-        return Q() if self.includes_unknown() else self.within_limits_q()
+    def within_limits_q(self):
+        """Programs whose limited figures are reported and within the limits, as plain ranges:
+        the databases then walk the cost or length index in order and stop after a page."""
+        q = Q()
+        for figure, name in LIMITS:
+            if self.cleaned.get(name) is not None:
+                q &= Q(**{f"{LIMITED_FIELDS[figure]}__lte": self.cleaned[name]})
+        return q
 
-    def facet_counts(self, queryset, cache_key=None, only=None):
+    def missing(self, figures):
+        """Which limited figures a program did not report; figures maps field names to the
+        program's values (a row of values(), or a program's vars())."""
+        return tuple(
+            figure for figure in self.limits() if figures.get(LIMITED_FIELDS[figure]) is None
+        )
+
+    def before_facets(self):
+        """What the facet counts count: every filter but the facets and the hiding of unknown
+        figures (the counts say how many programs are hidden)."""
+        return self.filter_queryset(self.queryset.all(), leave_out={*FACETS, "hide_unknown"})
+
+    def facet_counts(self, near=None):
         """Total, programs missing a limited figure and every option's count, in one query.
 
-        Counts the programs of queryset that meet `only`. With a cache_key (the filters and
-        the content version) the counts are reused: paging, re-sorting and repeat visits then
-        cost no scan of the table at all.
+        Each option counts what the results would be if the visitor ticked it, given
+        everything else they chose; `near` narrows every count to programs near a ZIP code.
         """
-        if cache_key:
-            cached = cache.get(cache_key)
-            if cached is not None:
-                return cached, self.result_condition()
-        counts = self._aggregate(queryset.filter(only) if only else queryset)
-        if cache_key:
-            cache.set(cache_key, counts, FACET_CACHE_SECONDS)
-        return counts, self.result_condition()
-
-    def result_condition(self):
-        """Every chosen facet, minus programs left out for unknown cost or length."""
-        every = Q()
-        for group, values in self.chosen().items():
-            every &= group_q(group, values)
-        return every & self.kept_q()
-
-    def _aggregate(self, queryset):
         chosen = self.chosen()
         every = Q()
         for group, values in chosen.items():
             every &= group_q(group, values)
-        unknown = self.unknown_q()
-        kept = self.kept_q()
+        kept = self.within_limits_q() if self.cleaned.get("hide_unknown") else Q()
         aggregates = {"total": Count("pk", filter=every & kept)}
+        unknown = self.unknown_q()
         if unknown:
             aggregates["unreported"] = Count("pk", filter=every & unknown)
         for group, options in FACETS.items():
@@ -335,4 +277,5 @@ class ProgramFilter(django_filters.FilterSet):
             for value, _label in options:
                 condition = others & option_q(group, value) & kept
                 aggregates[f"{group}__{value}"] = Count("pk", filter=condition)
-        return queryset.aggregate(**aggregates)
+        queryset = self.before_facets()
+        return (queryset.filter(near) if near is not None else queryset).aggregate(**aggregates)

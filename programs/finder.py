@@ -1,40 +1,38 @@
-"""Runs a finder query: filters, distance, facets, order and one page of results.
+"""Runs a finder query: filters, distance, facet counts, order and one page of programs.
 
-Queries, whatever the data size: one aggregate of the options any program has, kept until the
-data changes; one aggregate (total, unreported count and every facet count),
-skipped while its result is cached, and one for the ids of the page's programs; with a ZIP code,
-one more for the schools near it. The page's cards come from programs/cards.py.
+The filtering itself is programs/filters.py's FilterSet; this module adds what a page needs
+around it. Queries, whatever the data size: the facet counts (one aggregate, skipped while
+cached) and the options any program has (the same aggregate without filters, cached the same
+way); with a ZIP code, the programs near it and, sorted by distance, their figures; then the
+page's programs and their certifications. The templates render the result.
 """
 
 import copy
 import hashlib
 from dataclasses import dataclass, field
 
-from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.forms.utils import flatatt
-from django.utils.formats import number_format
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from core.cache import data_version
 from core.states import name_for
 from programs import geo
-from programs.cards import Hit
 from programs.filters import (
     FACET_LABELS,
     FACETS,
+    LIMITED_FIELDS,
     RADII,
     SORTS,
     UNKNOWN_FACTS,
     ProgramFilter,
-    options_in_use,
 )
 from programs.models import Program
 
 PER_PAGE = 25
 DEFAULT_RADIUS = 25
+FACET_CACHE_SECONDS = 600
 # Each order (but name) ends with the primary key alone, so an index can serve it whole.
 ORDERINGS = {
     "graduates": [F("graduates_per_year").desc(nulls_last=True), "pk"],
@@ -47,7 +45,7 @@ ORDERINGS = {
     "name": ["school__name", "name", "pk"],
 }
 TOTAL_SORTS = {"total", "months_of_pay"}
-# The text boxes and drop-downs, in the form's order.
+# The form's text boxes and drop-downs, by the parameter: where the error summary links to.
 CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
 PARAMETERS = [
     "q",
@@ -65,26 +63,6 @@ PARAMETERS = [
     "sort",
     "hide_unknown",
 ]
-
-
-def number_bounds(form_field):
-    bounds = {"step": "any"}
-    if form_field.min_value is not None:
-        bounds["min"] = form_field.min_value
-    if form_field.max_value is not None:
-        bounds["max"] = form_field.max_value
-    return bounds
-
-
-def facet_option(group, value, label, count, chosen):
-    return {
-        "value": value,
-        "id": f"f-{group}-{value}",
-        "label": label,
-        "count": count,
-        "shown_count": number_format(count, force_grouping=True),
-        "checked": value in chosen[group],
-    }
 
 
 class KnownCountPaginator(Paginator):
@@ -110,44 +88,18 @@ class Facet:
 
 
 @dataclass
-class Control:
-    """One text box or drop-down of the finder form, ready to print.
-
-    Django's widget templates render each <option> through its own template; with 50 states
-    that was most of the page's render time, so the finder prints its few controls directly.
-    """
-
-    name: str
-    label: str
-    value: str = ""
-    errors: list = field(default_factory=list)
-    choices: object = None
-    input_type: str = "text"
-    attrs: str = ""
-
-    @property
-    def options(self):
-        """A drop-down's options, worked out only when its cached rendering has expired."""
-        return [
-            {"value": str(value), "label": str(label), "selected": str(value) == self.value}
-            for value, label in self.choices
-        ]
-
-
-@dataclass
 class FinderResult:
-    """A page of hits, or with everything=True every matching program (for the CSV export)."""
+    """A page of programs, or with everything=True every matching program (for the CSV)."""
 
     filterset: ProgramFilter
     total: int
     programs: list
-    hits: list = field(default_factory=list)
     page: object = None
     page_range: list = field(default_factory=list)
     facets: list = field(default_factory=list)
-    controls: dict = field(default_factory=dict)
     chips: list = field(default_factory=list)
     error_summary: list = field(default_factory=list)
+    selected: dict = field(default_factory=dict)
     sort: str = "graduates"
     not_yet_known: list = field(default_factory=list)
     unreported: int = 0
@@ -158,9 +110,23 @@ class FinderResult:
     show_unknown_url: str = ""
 
     @property
+    def form(self):
+        return self.filterset.form
+
+    @property
     def within_limits(self):
         """Programs whose limited figures are reported and within the limits."""
         return self.total if self.unknown_hidden else self.total - self.unreported
+
+    @property
+    def reported(self):
+        """The page's programs that reported every figure the visitor limited."""
+        return [program for program in self.programs if not program.missing]
+
+    @property
+    def unreported_programs(self):
+        """The page's programs listed after the others for lack of a limited figure."""
+        return [program for program in self.programs if program.missing]
 
     @property
     def missing_figures(self):
@@ -182,93 +148,97 @@ class Finder:
             self.filterset.is_valid()
 
     def run(self, page_number=None, everything=False):
-        """One page of results; everything=True streams every match, in order (for CSV)."""
-        # Every filter but the facets and the cost and length limits.
-        matching = self.filterset.qs
-        queryset = self.filterset.within_limits_or_unknown(matching)
-        zip_code = self.filterset.cleaned.get("zip") or ""
+        """One page of programs; everything=True yields every match, in order (for the CSV)."""
+        cleaned = self.filterset.cleaned
+        zip_code = cleaned.get("zip") or ""
         origin = geo.zip_coordinates(zip_code) if zip_code else None
-        radius = self.filterset.cleaned.get("radius") or DEFAULT_RADIUS
-        distances, without_coordinates, box, nearby = {}, 0, Q(), Q()
+        radius = cleaned.get("radius") or DEFAULT_RADIUS
+        distances, without_coordinates, box, nearby = {}, 0, Q(), None
         if origin:
             box = self.bounding_box_q(origin, radius)
-            distances, without_coordinates = self.near(queryset, box, origin, radius)
+            distances, without_coordinates = self.near(
+                self.filterset.before_facets(), box, origin, radius
+            )
             nearby = Q(pk__in=list(distances))
 
-        in_use = options_in_use(
-            Program.objects.published(), f"finder-options:{data_version('programs')}"
-        )
-        # Building a filter on hundreds of ids takes milliseconds: leave it to the cache misses.
-        counts, condition = self.filterset.facet_counts(queryset, self.counts_key(), only=nearby)
-        # When the visitor hides unknown values, the results start again from `matching`: the
-        # limits are then plain ranges alone, which the planners estimate and index well.
+        unfiltered = ProgramFilter(queryset=Program.objects.published())
+        in_use = self.counts(unfiltered, self.digest([]))
+        counts = self.counts(self.filterset, self.digest(self.params), nearby)
+        results = self.filterset.qs
         listed_unknown = self.filterset.includes_unknown() and self.filterset.limits()
-        results = (queryset if self.filterset.includes_unknown() else matching).filter(condition)
+        first = []
         if listed_unknown:
             # Programs within the limits first, then those that did not report a limited figure.
-            results = results.annotate(
+            results = results.alias(
                 unreported=Case(
                     When(self.filterset.unknown_q(), then=Value(1)),
                     default=Value(0),
                     output_field=IntegerField(),
                 )
             )
-        first = ["unreported"] if listed_unknown else []
-        sort = self.filterset.cleaned.get("sort") or self.default_sort()
+            first = ["unreported"]
+        sort = cleaned.get("sort") or self.default_sort()
         if sort == "distance" and not origin:
             sort = "graduates"
 
-        columns = ("pk", "slug", "total_cost", "length_months")
         if sort == "distance":
             # The bounding box reaches the same programs as the list of ids, through the
             # coordinates index; the order is by distance, worked out here.
-            rows = results.filter(box).order_by().values_list(*columns)
-            ordered = sorted(
-                (row for row in rows if row[0] in distances),
-                key=lambda row: (
-                    bool(self.filterset.missing(row[2], row[3])),
-                    distances[row[0]],
-                    row[0],
-                ),
-            )
-            paginator = Paginator(ordered, PER_PAGE)
+            figures = ("pk", *LIMITED_FIELDS.values())
+            rows = results.filter(box).order_by().values(*figures)
+            order = [
+                row["pk"]
+                for row in sorted(
+                    (row for row in rows if row["pk"] in distances),
+                    key=lambda row: (
+                        bool(self.filterset.missing(row)),
+                        distances[row["pk"]],
+                        row["pk"],
+                    ),
+                )
+            ]
+            ordered = None
         else:
-            results = results.filter(nearby)
+            if nearby is not None:
+                results = results.filter(nearby)
             if sort in TOTAL_SORTS:
                 results = results.with_credential_totals()
-            ordered = results.order_by(*first, *ORDERINGS[sort]).values_list(*columns)
-            paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
+            ordered = results.for_listing().order_by(*first, *ORDERINGS[sort])
 
+        page, page_range = None, []
         if everything:
-            page, page_range, hits = None, [], []
-            listing = results.for_listing()
-            rows = (
-                self.in_order(listing, [row[0] for row in ordered])
-                if sort == "distance"
-                else listing.order_by(*first, *ORDERINGS[sort]).iterator(chunk_size=500)
+            programs = (
+                self.in_order(results.for_listing(), order)
+                if ordered is None
+                else ordered.iterator(chunk_size=500)
             )
-            programs = self.with_distances(rows, distances)
         else:
-            page = paginator.get_page(page_number)
+            if ordered is None:
+                paginator = Paginator(order, PER_PAGE)
+                page = paginator.get_page(page_number)
+                programs = self.in_order(results.for_listing(), page.object_list)
+            else:
+                paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
+                page = paginator.get_page(page_number)
+                programs = list(page.object_list)
             page_range = list(paginator.get_elided_page_range(page.number))
-            hits = [
-                Hit(pk, slug, distances.get(pk), self.filterset.missing(cost, months))
-                for pk, slug, cost, months in page.object_list
-            ]
-            programs = []
 
+        described = self.described(programs, distances)
         return FinderResult(
             filterset=self.filterset,
             total=counts["total"],
-            programs=programs,
-            hits=hits,
+            programs=described if everything else list(described),
             page=page,
             page_range=page_range,
             facets=self.facets(counts, in_use),
             not_yet_known=self.not_yet_known(in_use),
-            controls=self.controls(),
-            chips=self.chips(),
             error_summary=self.error_summary(),
+            chips=self.chips(),
+            selected={
+                "state": cleaned.get("state") or "",
+                "radius": str(radius),
+                "sort": sort,
+            },
             sort=sort,
             unreported=counts.get("unreported", 0),
             limits=self.filterset.limits(),
@@ -282,25 +252,38 @@ class Finder:
         """Nearest first once a ZIP code is known, else the largest programs first."""
         return "distance" if self.filterset.cleaned.get("zip") else "graduates"
 
-    def counts_key(self):
-        """Same filters and same content, same counts: page and sort do not change them.
+    @staticmethod
+    def digest(params):
+        """Same filters, same counts: page and sort do not change them.
 
         The programs near a ZIP code follow from the ZIP code, the radius and the content, so
         the key need not list them.
         """
         params = sorted(
             (key, value)
-            for key in self.params
-            if key in PARAMETERS and key not in {"sort"}
-            for value in self.params.getlist(key)[:10]
+            for key in params
+            if key in PARAMETERS and key != "sort"
+            for value in params.getlist(key)[:10]
         )
-        digest = hashlib.sha256(repr(params).encode()).hexdigest()
-        return f"finder-counts:{data_version('programs')}:{digest}"
+        return hashlib.sha256(repr(params).encode()).hexdigest()
 
     @staticmethod
-    def with_distances(programs, distances):
+    def counts(filterset, digest, near=None):
+        """The filter set's facet counts, kept until the program data changes (the data version
+        is in the key) or for FACET_CACHE_SECONDS: the finder's one cache besides whole pages.
+        The options any program has are the counts with no filter at all."""
+        key = f"finder-counts:{data_version('programs')}:{digest}"
+        counts = cache.get(key)
+        if counts is None:
+            counts = filterset.facet_counts(near)
+            cache.set(key, counts, FACET_CACHE_SECONDS)
+        return counts
+
+    def described(self, programs, distances):
+        """Each program with its distance and the limited figures it did not report."""
         for program in programs:
             program.distance = distances.get(program.pk)
+            program.missing = self.filterset.missing(vars(program))
             yield program
 
     @staticmethod
@@ -336,7 +319,7 @@ class Finder:
                 distances[pk] = miles
         return distances, without_coordinates
 
-    @cached_property
+    @property
     def errors(self):
         return self.filterset.form.errors if self.filterset.is_bound else {}
 
@@ -346,7 +329,12 @@ class Finder:
         facets = []
         for group, options in FACETS.items():
             shown = [
-                facet_option(group, value, label, counts[f"{group}__{value}"], chosen)
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts[f"{group}__{value}"],
+                    "checked": value in chosen[group],
+                }
                 for value, label in options
                 if in_use[f"{group}__{value}"] or value in chosen[group]
             ]
@@ -379,39 +367,6 @@ class Finder:
             for name, messages in self.errors.items()
             for message in messages
         ]
-
-    def controls(self):
-        form = self.filterset.form
-        controls = {}
-        for name in CONTROLS:
-            bound = form[name]
-            errors = list(self.errors.get(name, []))
-            raw = self.params.get(name, "") if self.filterset.is_bound else ""
-            widget_attrs = {
-                key: value
-                for key, value in bound.field.widget.attrs.items()
-                if key not in {"class"}
-            }
-            control = Control(name=name, label=str(bound.label), errors=errors)
-            choices = getattr(bound.field, "choices", None)
-            if choices is not None:
-                chosen = raw if not errors else ""
-                if not chosen and bound.field.initial:
-                    chosen = str(bound.field.initial)
-                if name == "sort" and not chosen:
-                    chosen = self.default_sort()
-                control.input_type = "select"
-                control.value = chosen
-                control.choices = choices
-            elif isinstance(bound.field.widget, forms.NumberInput):
-                control.input_type = "number"
-                control.value = "" if errors else raw[:20]
-                control.attrs = flatatt(widget_attrs | number_bounds(bound.field))
-            else:
-                control.value = raw[:100]
-                control.attrs = flatatt(widget_attrs)
-            controls[name] = control
-        return controls
 
     def editable_params(self):
         # A shallow copy: the methods below replace lists rather than change them, and

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -555,6 +556,22 @@ class Program(NaturalKeyMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def accreditation_label(self):
+        """“CAAHEP-accredited (checked Nov 1, 2026)” once an editor checked; else the note."""
+        if not self.accreditation_checked_on:
+            return self.accreditation_note or self.get_accreditation_display()
+        checked = date_format(self.accreditation_checked_on, "M j, Y")
+        if self.accreditation in ACCREDITED:
+            return _("%(body)s-accredited (checked %(date)s)") % {
+                "body": self.get_accreditation_display(),
+                "date": checked,
+            }
+        return _("%(status)s (checked %(date)s)") % {
+            "status": self.get_accreditation_display(),
+            "date": checked,
+        }
 
     def clean(self):
         errors = {}

@@ -13,8 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from core.ratelimits import limited, too_many_requests
 from guide.models import Source
 from programs import shortlist
-from programs.cards import label_programs, result_cards
-from programs.comparison import accreditation, comparison_rows, reported_somewhere
+from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
 
@@ -49,12 +48,8 @@ class ProgramListView(ShortlistMixin, TemplateView):
         params = self.request.GET.copy()
         params.pop("page", None)
         query = params.urlencode()
-        cards = result_cards(result.hits, context["shortlist"])
         context.update(
             result=result,
-            cards=[card for hit, card in cards if not hit.missing],
-            unreported_cards=[card for hit, card in cards if hit.missing],
-            form=result.filterset.form,
             page=result.page,
             page_range=result.page_range,
             query=query,
@@ -72,7 +67,6 @@ class ProgramDetailView(ShortlistMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        label_programs([self.object])
         program = self.object
         if program.length_months is None:
             ranges = Program.objects.published().reported_length_ranges()
@@ -146,7 +140,7 @@ EXPORT_COLUMNS = [
         lambda p: p.estimated_cost_out_of_state if p.cost_is_estimate else None,
     ),
     ("Cost source", lambda p: p.cost_source),
-    ("Accreditation", accreditation),
+    ("Accreditation", lambda p: p.accreditation_label),
     ("Graduates", lambda p: p.graduates_per_year),
     ("Graduates year", lambda p: p.graduates_year),
     ("Distance (miles)", lambda p: "" if p.distance is None else f"{p.distance:.1f}"),
@@ -228,7 +222,6 @@ def update_shortlist(request):
         slugs = []
     if request.htmx and program:
         # The button and the shortlist's counts change in place; the visitor stays put.
-        label_programs([program])
         context = {
             "program": program,
             "in_shortlist": slug in slugs,

@@ -246,7 +246,7 @@ def test_finder_sorts_by_total_to_a_credential_reported_before_estimates(client,
     with_exam.certifications.set([cma])
     unknown = make_program(tuition_fees=None)
     response = client.get("/programs/", {"sort": "total"})
-    order = [hit.slug for hit in response.context["result"].hits]
+    order = [hit.slug for hit in response.context["result"].programs]
     assert order == [with_exam.slug, dear.slug, cheap_estimate.slug, unknown.slug]
 
 
@@ -259,7 +259,7 @@ def test_finder_sorts_by_months_of_the_states_median_pay(client, pay, fees):
         school=make_school(state="GU"), tuition_fees=Decimal("100"), books_supplies=None
     )
     response = client.get("/programs/", {"sort": "months_of_pay"})
-    assert [hit.slug for hit in response.context["result"].hits] == [tennessee.slug, guam.slug]
+    assert [hit.slug for hit in response.context["result"].programs] == [tennessee.slug, guam.slug]
     annotated = Program.objects.with_credential_totals().get(pk=tennessee.pk)
     expected = (Decimal("9000") + Decimal("125")) * 12 / Decimal("39570")
     assert annotated.months_of_pay == pytest.approx(float(expected))

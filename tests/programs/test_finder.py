@@ -64,7 +64,7 @@ def catalog():
 def results(client, **params):
     response = client.get("/programs/?" + urlencode(params, doseq=True))
     assert response.status_code == 200
-    return response, [hit.slug for hit in response.context["result"].hits]
+    return response, [hit.slug for hit in response.context["result"].programs]
 
 
 def expected(programs, predicate, key=lambda p: (-p.graduates_per_year, p.pk)):
@@ -127,7 +127,7 @@ def test_programs_without_a_limited_figure_follow_under_their_own_heading(client
     unreported = expected(catalog, lambda p: p.total_cost is None)
     assert slugs == within + unreported
     assert (result.within_limits, result.unreported, result.total) == (3, 1, 4)
-    assert [hit.missing for hit in result.hits] == [(), (), (), ("cost",)]
+    assert [hit.missing for hit in result.programs] == [(), (), (), ("cost",)]
     body = response.content.decode()
     assert "3 programs within your limits, and 1 more that did not report their cost" in body
     heading = body.index("Programs that did not report their cost</h2>")
@@ -196,7 +196,7 @@ def test_nearby_programs_without_cost_or_length_are_on_the_first_page(client):
 def test_distance_results_are_within_the_radius_and_sorted(client, catalog):
     response, slugs = results(client, zip="60601", radius="50", sort="distance")
     result = response.context["result"]
-    distances = [hit.distance for hit in result.hits]
+    distances = [hit.distance for hit in result.programs]
     assert distances == sorted(distances)
     assert all(d <= 50 for d in distances)
     by_slug = {p.slug: p for p in catalog}
@@ -209,7 +209,7 @@ def test_distance_results_are_within_the_radius_and_sorted(client, catalog):
 
 def test_a_zip_sorts_nearest_first_unless_another_order_is_chosen(client, catalog):
     response, slugs = results(client, zip="60601", radius="50")
-    distances = [hit.distance for hit in response.context["result"].hits]
+    distances = [hit.distance for hit in response.context["result"].programs]
     assert len(distances) == 4 and distances == sorted(distances)
     assert '<option value="distance" selected>' in response.content.decode()
     response, slugs = results(client, zip="60601", radius="50", sort="cost")
@@ -301,30 +301,29 @@ def test_hostile_query_strings_never_500(client, catalog, params):
 
 def test_bad_number_gives_a_message_on_the_field(client, catalog):
     response, slugs = results(client, max_cost="abc", format=["online"])
-    assert "max_cost" in response.context["form"].errors
+    assert "max_cost" in response.context["result"].form.errors
     assert slugs == expected(catalog, lambda p: p.format == "online")
 
 
 def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
     school = make_school()
     bulk_programs(10, "bulk", school)
-    # Cold: the options in use, the facet aggregate, the page's ids, then its cards' programs
-    # and certifications. Warm, options, counts and cards come from the cache and only the
-    # page's ids are queried.
+    # Cold: the options in use, the facet aggregate (the same one, unfiltered), then the
+    # page's programs and their certifications. Warm, the counts come from the cache.
     urls = {
-        "/programs/": (5, 1),
+        "/programs/": (3, 2),
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost": (
-            5,
-            1,
+            4,
+            2,
         ),
-        # The ZIP lookup and the schools within the bounding box come first.
-        "/programs/?zip=62701&radius=50&sort=distance": (6, 2),
+        # The programs near the ZIP code, and the figures to order them by, come first.
+        "/programs/?zip=62701&radius=50&sort=distance": (6, 4),
     }
     for size in ("small", "large"):
         if size == "large":
             bulk_programs(190, "more", school)
         for url, (cold, warm) in urls.items():
-            # Other pages share the cards, and bulk_create sends no signal to renew them.
+            # bulk_create sends no signal to renew the counts.
             cache.clear()
             with django_assert_num_queries(cold):
                 client.get(url)
@@ -350,7 +349,7 @@ def test_facet_counts_are_reused_for_another_page_and_follow_an_edit(
     client, catalog, django_assert_num_queries
 ):
     client.get("/programs/?state=IL")
-    with django_assert_num_queries(1):  # the page's ids; counts and cards are cached
+    with django_assert_num_queries(2):  # the page's programs and certifications; counts cached
         response = client.get("/programs/?state=IL&sort=name&page=1")
     assert response.context["result"].total == 5
     catalog[0].school.state = "WI"

@@ -74,10 +74,10 @@ def test_estimates_take_part_in_the_cost_filter_and_sort(client):
     dear = make_program(tuition_fees=Decimal("15000"), books_supplies=None)
     unknown = make_program(tuition_fees=None)
     response = client.get("/programs/?sort=cost")
-    slugs = [hit.slug for hit in response.context["result"].hits]
+    slugs = [hit.slug for hit in response.context["result"].programs]
     assert slugs == [cheap.slug, dear.slug, unknown.slug]
     response = client.get("/programs/?max_cost=7000")
-    assert [hit.slug for hit in response.context["result"].hits] == [cheap.slug, unknown.slug]
+    assert [hit.slug for hit in response.context["result"].programs] == [cheap.slug, unknown.slug]
     card = response.content.decode().split(">" + cheap.school.name + "</a>")[1].split("</li>")[0]
     assert "estimate" in card
 
@@ -95,7 +95,7 @@ def test_a_flagged_length_is_shown_as_reported_and_left_out_of_the_length_filter
     body = client.get(flagged.get_absolute_url()).content.decode()
     assert "Reported as 32 months: check with the school" in body
     response = client.get("/programs/?max_months=40")
-    assert [hit.slug for hit in response.context["result"].hits] == [short.slug, flagged.slug]
+    assert [hit.slug for hit in response.context["result"].programs] == [short.slug, flagged.slug]
     assert response.context["result"].unreported == 1
     listing = client.get("/programs/?sort=length").content.decode()
     assert "Reported as 32 months: check with the school" in listing
@@ -227,7 +227,7 @@ def test_territories_are_accepted_by_the_finder(client):
     program = make_program(school=make_school(state="PR", city="San Juan"))
     make_program(school=make_school(state="IL"))
     response = client.get("/programs/?state=PR")
-    assert [hit.slug for hit in response.context["result"].hits] == [program.slug]
+    assert [hit.slug for hit in response.context["result"].programs] == [program.slug]
     assert "Puerto Rico" in client.get(program.get_absolute_url()).content.decode()
 
 
