@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from core.comparison import Row
 from guide.templatetags.guide_tags import dollars
-from programs import costs
+from programs import costs, geo
 
 NOT_REPORTED = gettext_lazy("Not reported")
 
@@ -127,12 +127,22 @@ def graduates(program):
     }
 
 
-def comparison_rows(programs):
+def distance(program, zip_code):
+    school = program.school
+    if school.latitude is None:
+        return NOT_REPORTED
+    miles = geo.miles_between(*geo.zip_coordinates(zip_code), school.latitude, school.longitude)
+    return _("%(miles)s miles from %(zip)s") % {"miles": f"{miles:.1f}", "zip": zip_code}
+
+
+def comparison_rows(programs, zip_code=""):
+    """The rows, with distances when zip_code is one geo.zip_coordinates knows."""
     totals = costs.totals_to_credential(programs)
-    # What students weigh first (cost, length, accreditation) comes first.
+    # What students weigh first (cost, distance, length, accreditation) comes first.
     return [
         Row(_("School"), [p.school.name for p in programs]),
         Row(_("Location"), [f"{p.school.city}, {p.school.state}" for p in programs]),
+        *([Row(_("Distance"), [distance(p, zip_code) for p in programs])] if zip_code else []),
         Row(_("Total cost"), [total_cost(p) for p in programs]),
         Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
         Row(_("Length"), [length(p) for p in programs]),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core.ratelimits import limited, too_many_requests
 from guide.models import Source
-from programs import shortlist
+from programs import geo, shortlist
 from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
@@ -25,13 +25,24 @@ class ShortlistMixin:
         context = super().get_context_data(**kwargs)
         slugs = shortlist.read(self.request)
         context["shortlist"] = slugs
-        context["compare_url"] = compare_url(slugs)
+        context["compare_url"] = compare_url(slugs, known_zip(self.request))
         context["current_path"] = self.request.get_full_path()
         return context
 
 
-def compare_url(slugs):
-    return reverse("programs:compare") + "?" + "&".join(f"p={slug}" for slug in slugs)
+def known_zip(request):
+    """The visitor's ZIP code when it is one we can measure distances from, else ""."""
+    zip_code = request.GET.get("zip", "").strip()
+    return zip_code if geo.zip_coordinates(zip_code) else ""
+
+
+def compare_query(slugs, zip_code=""):
+    """The compare view's query string: the programs, and the ZIP code distances are from."""
+    return urlencode([("p", slug) for slug in slugs] + ([("zip", zip_code)] if zip_code else []))
+
+
+def compare_url(slugs, zip_code=""):
+    return reverse("programs:compare") + "?" + compare_query(slugs, zip_code)
 
 
 class ProgramListView(ShortlistMixin, TemplateView):
@@ -101,7 +112,8 @@ class CompareView(ShortlistMixin, TemplateView):
         programs, unknown = requested_programs(self.request)
         only_differences = self.request.GET.get("differences") == "1"
         all_rows = self.request.GET.get("all_rows") == "1"
-        rows = comparison_rows(programs)
+        zip_code = known_zip(self.request)
+        rows = comparison_rows(programs, zip_code)
         shown = rows if all_rows else [row for row in rows if reported_somewhere(row)]
         context.update(
             programs=programs,
@@ -110,7 +122,9 @@ class CompareView(ShortlistMixin, TemplateView):
             empty_rows=len(rows) - len(shown),
             all_rows=all_rows,
             only_differences=only_differences,
-            slugs_query="&".join(f"p={p.slug}" for p in programs),
+            slugs_query=compare_query([p.slug for p in programs], zip_code),
+            zip_code=zip_code,
+            zip_error=bool(self.request.GET.get("zip", "").strip()) and not zip_code,
             crumbs=[(_("Find a program"), reverse("programs:list")), (_("Compare"), "")],
         )
         return context

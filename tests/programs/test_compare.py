@@ -209,3 +209,35 @@ def test_compare_hides_rows_no_program_reports_and_can_show_them(client):
     assert "all_rows=1" in page and 'href="/about-our-data/#ipeds"' in page
     every = [row.label for row in client.get(url + "&all_rows=1").context["rows"]]
     assert "Hours on site" in every and "Other costs" in every
+
+
+def test_a_zip_code_adds_a_distance_row_second_only_to_the_location(client):
+    near = make_program(
+        school=make_school(name="Loop College", latitude=41.88, longitude=-87.63), slug="near"
+    )
+    unplaced = make_program(
+        school=make_school(name="Nowhere College", latitude=None, longitude=None), slug="unplaced"
+    )
+    response = client.get(f"/programs/compare/?p={near.slug}&p={unplaced.slug}&zip=60601")
+    labels = [str(row.label) for row in response.context["rows"]]
+    assert labels[:3] == ["School", "Location", "Distance"]
+    distance = response.context["rows"][2]
+    assert distance.cells == ["0.7 miles from 60601", "Not reported"]
+    # Showing every row or only differences keeps the distances.
+    assert "zip=60601" in response.context["slugs_query"]
+
+
+def test_without_a_zip_code_or_with_an_unknown_one_there_is_no_distance_row(client, programs):
+    without = client.get("/programs/compare/?p=prog-0&p=prog-1")
+    assert "Distance" not in [str(row.label) for row in without.context["rows"]]
+    unknown = client.get("/programs/compare/?p=prog-0&p=prog-1&zip=00000")
+    assert "Distance" not in [str(row.label) for row in unknown.context["rows"]]
+    assert "We don’t know that ZIP code" in unknown.content.decode().replace(
+        "&#x27;", "’"
+    ).replace("'", "’")
+
+
+def test_the_finders_compare_link_carries_the_visitors_zip_code(client, programs):
+    add(client, programs[0].slug)
+    page = client.get("/programs/?zip=60601&radius=25")
+    assert page.context["compare_url"] == "/programs/compare/?p=prog-0&zip=60601"
