@@ -1,7 +1,8 @@
 import csv
+from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.http import HttpResponseForbidden, StreamingHttpResponse
+from django.http import HttpResponseForbidden, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -25,14 +26,14 @@ class ShortlistMixin:
         context = super().get_context_data(**kwargs)
         slugs = shortlist.read(self.request)
         context["shortlist"] = slugs
-        context["compare_url"] = compare_url(slugs, known_zip(self.request))
+        context["compare_url"] = compare_url(slugs, known_zip(self.request.GET))
         context["current_path"] = self.request.get_full_path()
         return context
 
 
-def known_zip(request):
+def known_zip(params):
     """The visitor's ZIP code when it is one we can measure distances from, else ""."""
-    zip_code = request.GET.get("zip", "").strip()
+    zip_code = params.get("zip", "").strip()
     return zip_code if geo.zip_coordinates(zip_code) else ""
 
 
@@ -112,7 +113,7 @@ class CompareView(ShortlistMixin, TemplateView):
         programs, unknown = requested_programs(self.request)
         only_differences = self.request.GET.get("differences") == "1"
         all_rows = self.request.GET.get("all_rows") == "1"
-        zip_code = known_zip(self.request)
+        zip_code = known_zip(self.request.GET)
         rows = comparison_rows(programs, zip_code)
         shown = rows if all_rows else [row for row in rows if reported_somewhere(row)]
         context.update(
@@ -240,7 +241,8 @@ def update_shortlist(request):
             "program": program,
             "in_shortlist": slug in slugs,
             "shortlist": slugs,
-            "compare_url": compare_url(slugs),
+            # The page the button was on may have a ZIP code: the compare link keeps it.
+            "compare_url": compare_url(slugs, known_zip(QueryDict(urlsplit(target).query))),
             "current_path": target,
             "warning": warning,
         }

@@ -64,3 +64,44 @@ def test_adding_to_compare_keeps_the_visitors_place(site_page):
     page.goto(page.base + "/faq/")
     page.locator("#shortlist-link").click()
     expect(page.locator("thead th")).to_have_count(2)
+
+
+@pytest.mark.parametrize(
+    ("query", "first_link"),
+    [("CMA fee", re.compile("CMA")), ("salary texas", re.compile("Texas"))],
+)
+def test_the_header_search_finds_what_students_ask_from_any_page(site_page, query, first_link):
+    page = site_page
+    page.goto(page.base + "/faq/")
+    header = page.locator("header")
+    header.get_by_role("searchbox").fill(query)
+    with page.expect_navigation():
+        header.get_by_role("searchbox").press("Enter")
+    assert "/search/?" in page.url
+    results = page.locator("main")
+    expect(results.get_by_role("link", name=first_link).first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_compare_shows_how_far_each_shortlisted_program_is_from_the_visitor(site_page):
+    page = site_page
+    page.goto(page.base + "/programs/?zip=60601&radius=25")
+    for n in range(2):
+        button = page.locator(".result-card").nth(n).get_by_role("button")
+        if page.javascript:
+            button.click()
+            expect(page.locator(".result-card").nth(n).get_by_role("button")).to_contain_text(
+                "Remove"
+            )
+        else:
+            with page.expect_navigation():
+                button.click()
+    page.get_by_role("link", name="Compare side by side").click()
+    distance = page.get_by_role("row", name=re.compile("^Distance"))
+    expect(distance).to_contain_text("miles from 60601")
+    page.get_by_label("ZIP code").fill("10001")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show distances").click()
+    expect(page.get_by_role("row", name=re.compile("^Distance"))).to_contain_text(
+        "miles from 10001"
+    )

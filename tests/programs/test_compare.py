@@ -241,3 +241,13 @@ def test_the_finders_compare_link_carries_the_visitors_zip_code(client, programs
     add(client, programs[0].slug)
     page = client.get("/programs/?zip=60601&radius=25")
     assert page.context["compare_url"] == "/programs/compare/?p=prog-0&zip=60601"
+
+
+def test_adding_in_place_keeps_the_zip_code_in_the_compare_link(client, programs):
+    response = client.post(
+        "/programs/shortlist/",
+        {"add": "prog-0", "next": "/programs/?zip=60601&radius=25"},
+        headers={"HX-Request": "true"},
+        **SAME_SITE,
+    )
+    assert "/programs/compare/?p=prog-0&amp;zip=60601" in response.content.decode()
