@@ -31,8 +31,8 @@ seed: migrate ## Add the fixtures' rows that are missing; never overwrites edito
 run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite (not the browser or multi-server tests)
-	$(BIN)/pytest -m "not browser and not servers" -q
+test: install ## Run the test suite (not the browser or multi-server tests), one process per core
+	$(BIN)/pytest -m "not browser and not servers" -q -n auto
 
 test-browser: install node_modules/.installed ## Browser journeys, axe-core and the HTML checker in headless Chromium
 	$(BIN)/pytest -m browser -q
