@@ -161,9 +161,11 @@ class Finder:
             )
             nearby = Q(pk__in=list(distances))
 
-        unfiltered = ProgramFilter(queryset=Program.objects.published())
-        in_use = self.counts(unfiltered, self.digest([]))
-        counts = self.counts(self.filterset, self.digest(self.params), nearby)
+        in_use = self.counts(
+            self.digest([]),
+            lambda: ProgramFilter(queryset=Program.objects.published()).facet_counts(),
+        )
+        counts = self.counts(self.digest(self.params), lambda: self.filterset.facet_counts(nearby))
         results = self.filterset.qs
         listed_unknown = self.filterset.includes_unknown() and self.filterset.limits()
         first = []
@@ -268,16 +270,13 @@ class Finder:
         return hashlib.sha256(repr(params).encode()).hexdigest()
 
     @staticmethod
-    def counts(filterset, digest, near=None):
-        """The filter set's facet counts, kept until the program data changes (the data version
-        is in the key) or for FACET_CACHE_SECONDS: the finder's one cache besides whole pages.
-        The options any program has are the counts with no filter at all."""
-        key = f"finder-counts:{data_version('programs')}:{digest}"
-        counts = cache.get(key)
-        if counts is None:
-            counts = filterset.facet_counts(near)
-            cache.set(key, counts, FACET_CACHE_SECONDS)
-        return counts
+    def counts(digest, count):
+        """Facet counts, kept until the program data changes (the data version is in the key)
+        or for FACET_CACHE_SECONDS: the finder's one cache besides whole pages. The options
+        any program has are the counts with no filter at all."""
+        return cache.get_or_set(
+            f"finder-counts:{data_version('programs')}:{digest}", count, FACET_CACHE_SECONDS
+        )
 
     def described(self, programs, distances):
         """Each program with its distance and the limited figures it did not report."""
