@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
+from certifications.preview import certification_preview
 from core.admin import ReviewedAdminMixin
+from core.editing import EditingAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -69,8 +71,9 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
+    draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
@@ -98,6 +101,12 @@ class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def preview_queryset(self, request):
+        return models.Certification.objects.for_comparison()
+
+    def preview_response(self, request, obj, extra_context):
+        return certification_preview(request, obj, extra_context)
 
 
 @admin.register(models.ExamFigure)
