@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from certifications import models
 from certifications.preview import certification_preview
 from core.admin import ReviewedAdminMixin
-from core.editing import EditingAdminMixin
+from core.editing import EditingAdminMixin, SortableStackedInline
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -39,12 +39,23 @@ ROUTE_FIELDSETS = [
 ]
 
 
-class EligibilityRouteInline(admin.StackedInline):
+class EligibilityRouteInline(SortableStackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = ROUTE_FIELDSETS
+    # The route's own form shows every condition open; here each opens on demand.
+    fieldsets = [
+        (
+            _("Route and order"),
+            {"classes": ["collapse"], "fields": ["name", "slug", "description", "sort_order"]},
+        ),
+        *[
+            (name, {**options, "classes": ["collapse"]})
+            for name, options in ROUTE_FIELDSETS
+            if name is not None
+        ],
+    ]
 
 
 class ExamFigureInline(admin.TabularInline):

@@ -8,7 +8,7 @@ renders the public page for an unsaved object, `draft_fields` names the fields a
 Preview and drafts ask for the same permission as saving: change permission on the row.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +21,20 @@ from django.utils.translation import gettext as _
 
 from core.models import Draft
 from core.widgets import MarkdownTextarea
+
+
+class SortableStackedInline(admin.StackedInline):
+    """Items with an order field (`sort_order`) that editors reorder: "Move up" and "Move down"
+    buttons (static/js/admin_sortable_inlines.js) renumber the field; with JavaScript off the
+    editor types the numbers. Subclasses put the long fields in a "collapse" fieldset, so a
+    page with twenty items is a list of twenty headings until one is opened."""
+
+    classes = ["sortable"]
+    show_change_link = True
+
+    class Media:
+        js = ["js/admin_sortable_inlines.js"]
+        css = {"all": ["css/admin_editing.css"]}
 
 
 class DraftFormMixin:

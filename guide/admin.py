@@ -5,23 +5,55 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReviewedAdminMixin
-from core.editing import EditingAdminMixin
+from core.editing import EditingAdminMixin, SortableStackedInline
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
 
 
-class CareerStepInline(admin.StackedInline):
+class CareerStepInline(SortableStackedInline):
     model = models.CareerStep
     extra = 0
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (
+            _("Step and order"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "title",
+                    "slug",
+                    "body",
+                    ("typical_time", "typical_cost"),
+                    "live_figure",
+                    "source",
+                    "sort_order",
+                ],
+            },
+        ),
+    ]
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(SortableStackedInline):
     model = models.FAQ
     extra = 0
     prepopulated_fields = {"slug": ["question"]}
+    fieldsets = [
+        (
+            _("Question, answer and order"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "question",
+                    "slug",
+                    "answer",
+                    "live_figure",
+                    ("sort_order", "published"),
+                ],
+            },
+        ),
+    ]
 
 
 @admin.register(models.Source)

@@ -71,9 +71,8 @@ def test_preview_is_post_only(editor_client):
 
 def test_preview_warns_about_what_the_sanitiser_drops(editor_client):
     page = make_page()
-    data = change_form_data(
-        editor_client, change_url(page), body="Text.\n\n![A chart](chart.png)\n\n<script>x</script>"
-    )
+    body = "Text.\n\n![A chart](chart.png)\n\n<script>x</script>"
+    data = change_form_data(editor_client, change_url(page), body=body)
 
     content = editor_client.post(preview_url(page), data).content.decode()
 
