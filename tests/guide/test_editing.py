@@ -117,7 +117,7 @@ def test_a_saved_draft_leaves_the_public_page_unchanged(editor_client, client):
     # The change form opens with the draft, and says so.
     form_page = editor_client.get(change_url(page)).content.decode()
     assert "Draft body." in form_page
-    assert "This form shows a draft saved by ed" in form_page
+    assert "This form shows a draft saved by ed on" in form_page
 
 
 def test_publishing_applies_the_draft(editor_client, client):
