@@ -106,9 +106,10 @@ class EditingAdminMixin:
     def editable_object(self, request, object_id, queryset=None):
         """The row, if the editor may change it; 404 or 403 otherwise."""
         queryset = self.get_queryset(request) if queryset is None else queryset
-        obj = queryset.filter(pk=unquote(object_id)).first()
-        if obj is None:
-            raise Http404
+        try:
+            obj = queryset.get(pk=unquote(object_id))
+        except (queryset.model.DoesNotExist, ValidationError, ValueError):
+            raise Http404 from None
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         return obj

@@ -232,3 +232,19 @@ def test_dropped_markup_names_each_kind_once():
 def test_allowed_markdown_drops_nothing():
     text = "## Heading\n\n**bold** [link](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |"
     assert dropped_markup(text) == []
+
+
+@pytest.mark.parametrize("object_id", ["999999", "not-a-number"])
+def test_preview_of_a_missing_page_is_a_404(editor_client, object_id):
+    url = reverse("admin:guide_guidepage_preview", args=[object_id])
+    assert editor_client.post(url, {}).status_code == 404
+
+
+def test_preview_of_the_front_page_uses_the_home_template(editor_client):
+    page = make_page(kind=GuidePage.Kind.HOME, slug="home", summary="Old summary.")
+    data = change_form_data(editor_client, change_url(page), summary="A new front summary.")
+
+    response = editor_client.post(preview_url(page), data)
+
+    assert "guide/home.html" in [t.name for t in response.templates]
+    assert "A new front summary." in response.content.decode()
