@@ -8,6 +8,7 @@ renders the public page for an unsaved object, `draft_fields` names the fields a
 Preview and drafts ask for the same permission as saving: change permission on the row.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
@@ -80,6 +81,11 @@ class EditingAdminMixin:
     # The app's check, a staticmethod: text -> what its sanitiser drops. Core knows no app.
     markup_check = None
 
+    @property
+    def media(self):
+        # The draft notice, the buttons and the Markdown help; Django merges the inlines' copy.
+        return super().media + forms.Media(css={"all": ["css/admin_editing.css"]})
+
     def preview_response(self, request, obj, extra_context):
         """The public page for `obj`, an unsaved edit, with `extra_context` added."""
         raise NotImplementedError
@@ -118,6 +124,7 @@ class EditingAdminMixin:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         obj = self.editable_object(request, object_id, self.preview_queryset(request))
+        title = _("Preview of %(object)s") % {"object": obj}
         fields = flatten_fieldsets(self.get_fieldsets(request, obj))
         form = self.get_form(request, obj, change=True, fields=fields)(
             request.POST, request.FILES, instance=obj
@@ -128,7 +135,7 @@ class EditingAdminMixin:
                 "opts": self.opts,
                 "original": obj,
                 "form": form,
-                "title": _("Preview of %(object)s") % {"object": obj},
+                "title": title,
             }
             return TemplateResponse(request, "admin/preview_errors.html", context, status=400)
         response = self.preview_response(
