@@ -13,12 +13,14 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import Draft
 from core.widgets import MarkdownTextarea
@@ -104,6 +106,22 @@ class EditingAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not self.draft_fields:
+            return queryset
+        drafts = Draft.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model, for_concrete_model=False),
+            object_id=OuterRef("pk"),
+        )
+        return queryset.annotate(draft_waiting=Exists(drafts))
+
+    @admin.display(
+        boolean=True, description=gettext_lazy("Draft waiting"), ordering="draft_waiting"
+    )
+    def has_draft(self, obj):
+        return obj.draft_waiting
 
     def saving_draft(self, request):
         posted = request.method == "POST" and "_save_draft" in request.POST

@@ -78,7 +78,15 @@ class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     draft_fields = ["title", "summary", "body"]
     markup_fields = ["body"]
     markup_check = staticmethod(dropped_markup)
-    list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
+    list_display = [
+        "title",
+        "slug",
+        "published",
+        "has_draft",
+        "reviewed_on",
+        "author",
+        "updated_at",
+    ]
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]
     search_fields = ["title", "summary", "body"]

@@ -248,3 +248,19 @@ def test_preview_of_the_front_page_uses_the_home_template(editor_client):
 
     assert "guide/home.html" in [t.name for t in response.templates]
     assert "A new front summary." in response.content.decode()
+
+
+def test_the_page_list_shows_which_pages_have_a_draft_waiting(editor_client):
+    waiting = make_page(title="Page with a draft")
+    make_page(title="Page without")
+    editor_client.post(
+        change_url(waiting),
+        change_form_data(
+            editor_client, change_url(waiting), body="Draft body.", _save_draft="Save as draft"
+        ),
+    )
+
+    response = editor_client.get(reverse("admin:guide_guidepage_changelist"))
+
+    rows = {row.title: row.draft_waiting for row in response.context["cl"].result_list}
+    assert rows == {"Page with a draft": True, "Page without": False}
