@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
+from certifications.preview import certification_preview
 from core.admin import ReviewedAdminMixin
+from core.editing import EditingAdminMixin, SortableStackedInline
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -37,12 +39,23 @@ ROUTE_FIELDSETS = [
 ]
 
 
-class EligibilityRouteInline(admin.StackedInline):
+class EligibilityRouteInline(SortableStackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = ROUTE_FIELDSETS
+    # The route's own form shows every condition open; here each opens on demand.
+    fieldsets = [
+        (
+            _("Route and order"),
+            {"classes": ["collapse"], "fields": ["name", "slug", "description", "sort_order"]},
+        ),
+        *[
+            (name, {**options, "classes": ["collapse"]})
+            for name, options in ROUTE_FIELDSETS
+            if name is not None
+        ],
+    ]
 
 
 class ExamFigureInline(admin.TabularInline):
@@ -69,8 +82,9 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
+    draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
@@ -98,6 +112,12 @@ class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def preview_queryset(self, request):
+        return models.Certification.objects.for_comparison()
+
+    def preview_response(self, request, obj, extra_context):
+        return certification_preview(request, obj, extra_context)
 
 
 @admin.register(models.ExamFigure)

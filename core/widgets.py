@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 
 class StrictNumberInput(forms.NumberInput):
@@ -12,3 +13,17 @@ class StrictNumberInput(forms.NumberInput):
         except (TypeError, ValueError):
             return None
         return super().format_value(value)
+
+
+class MarkdownTextarea(forms.Textarea):
+    """A tall Markdown box with a short help beside it (templates/admin/widgets/)."""
+
+    template_name = "admin/widgets/markdown_textarea.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 20, "cols": 80, **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The default form renderer looks only in Django's and the apps' own template folders;
+        # this template lives in the project's templates/ with the rest of the admin's.
+        return super().render(name, value, attrs, renderer=TemplatesSetting())

@@ -5,20 +5,55 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReviewedAdminMixin
+from core.editing import EditingAdminMixin, SortableStackedInline
 from guide import models
+from guide.preview import faq_preview, page_preview
+from guide.sanitiser import dropped_markup
 
 
-class CareerStepInline(admin.StackedInline):
+class CareerStepInline(SortableStackedInline):
     model = models.CareerStep
     extra = 0
     autocomplete_fields = ["source"]
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (
+            _("Step and order"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "title",
+                    "slug",
+                    "body",
+                    ("typical_time", "typical_cost"),
+                    "live_figure",
+                    "source",
+                    "sort_order",
+                ],
+            },
+        ),
+    ]
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(SortableStackedInline):
     model = models.FAQ
     extra = 0
     prepopulated_fields = {"slug": ["question"]}
+    fieldsets = [
+        (
+            _("Question, answer and order"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "question",
+                    "slug",
+                    "answer",
+                    "live_figure",
+                    ("sort_order", "published"),
+                ],
+            },
+        ),
+    ]
 
 
 @admin.register(models.Source)
@@ -38,9 +73,20 @@ class ContributorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "reviewed_on"
-    list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
+    draft_fields = ["title", "summary", "body"]
+    markup_fields = ["body"]
+    markup_check = staticmethod(dropped_markup)
+    list_display = [
+        "title",
+        "slug",
+        "published",
+        "has_draft",
+        "reviewed_on",
+        "author",
+        "updated_at",
+    ]
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]
     search_fields = ["title", "summary", "body"]
@@ -56,6 +102,12 @@ class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
         ),
         (_("Byline and review"), {"fields": ["author", "editor", "reviewed_on", "sources"]}),
     ]
+
+    def preview_queryset(self, request):
+        return models.GuidePage.objects.for_display()
+
+    def preview_response(self, request, obj, extra_context):
+        return page_preview(request, obj, extra_context)
 
 
 @admin.register(models.CareerStep)
@@ -120,13 +172,19 @@ class CareerPathAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(SimpleHistoryAdmin):
+class FAQAdmin(EditingAdminMixin, SimpleHistoryAdmin):
+    draft_fields = ["question", "answer"]
+    markup_fields = ["answer"]
+    markup_check = staticmethod(dropped_markup)
     list_display = ["question", "page", "published", "sort_order"]
     list_filter = ["published", "page"]
     list_select_related = ["page"]
     search_fields = ["question", "answer"]
     autocomplete_fields = ["page"]
     prepopulated_fields = {"slug": ["question"]}
+
+    def preview_response(self, request, obj, extra_context):
+        return faq_preview(request, obj, extra_context)
 
 
 @admin.register(models.FundingFact)

@@ -32,12 +32,13 @@ ALLOWED_TAGS = {
     "tr",
     "ul",
 }
+MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
 
 
 @register.filter
 def markdown(text):
     """Editors write Markdown; only a small set of tags survives, so no script can get in."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS)
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener"))
 
 

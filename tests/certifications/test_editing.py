@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+from core.models import Draft
+from tests.admin_forms import change_form_data
+from tests.factories import make_certification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_certification_preview_renders_the_unsaved_summary(admin_client):
+    certification = make_certification(summary="Old summary.")
+    url = reverse("admin:certifications_certification_change", args=[certification.pk])
+    data = change_form_data(admin_client, url, summary="A clearer summary.")
+
+    response = admin_client.post(
+        reverse("admin:certifications_certification_preview", args=[certification.pk]), data
+    )
+
+    assert response.status_code == 200
+    assert "certifications/certification_detail.html" in [t.name for t in response.templates]
+    assert "A clearer summary." in response.content.decode()
+    certification.refresh_from_db()
+    assert certification.summary == "Old summary."
+
+
+def test_certification_draft_keeps_the_public_page(admin_client, client):
+    certification = make_certification(summary="Old summary.")
+    url = reverse("admin:certifications_certification_change", args=[certification.pk])
+    data = change_form_data(admin_client, url, summary="Draft summary.", _save_draft="Draft")
+
+    admin_client.post(url, data)
+
+    certification.refresh_from_db()
+    assert certification.summary == "Old summary."
+    assert Draft.objects.for_object(certification).get().data["summary"] == "Draft summary."
+    assert "Draft summary." not in client.get(certification.get_absolute_url()).content.decode()
