@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
-from core.admin import ReviewedAdminMixin
+from core.admin import HistoryAdmin, ReviewedAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -62,14 +61,14 @@ class ExamFigureInline(admin.TabularInline):
 
 
 @admin.register(models.CertifyingBody)
-class CertifyingBodyAdmin(SimpleHistoryAdmin):
+class CertifyingBodyAdmin(HistoryAdmin):
     list_display = ["name", "abbreviation", "url"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class CertificationAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
@@ -101,7 +100,7 @@ class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.ExamFigure)
-class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["certification", "kind", "value", "source", "verified_on"]
     list_filter = ["certification", "kind", "source__kind"]
@@ -111,7 +110,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
     list_filter = ["certification", "training", "body_reviews_first"]
