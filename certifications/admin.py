@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from certifications import models
-from core.admin import HistoryAdmin, ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -36,7 +36,7 @@ ROUTE_FIELDSETS = [
 ]
 
 
-class EligibilityRouteInline(admin.StackedInline):
+class EligibilityRouteInline(FigureSourceInlineMixin, admin.StackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
@@ -44,7 +44,7 @@ class EligibilityRouteInline(admin.StackedInline):
     fieldsets = ROUTE_FIELDSETS
 
 
-class ExamFigureInline(admin.TabularInline):
+class ExamFigureInline(FigureSourceInlineMixin, admin.TabularInline):
     model = models.ExamFigure
     extra = 0
     autocomplete_fields = ["source"]

@@ -253,6 +253,28 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return FullDiffContextHelper(self.model, historical_record)
 
 
+class FigureSourceInlineMixin:
+    """Rows edited inline obey the rule of their own change form: a changed figure asks for its
+    source, or a tick in the row's “Same source, new value”."""
+
+    def get_fields(self, request, obj=None):
+        return [f for f in super().get_fields(request, obj) if f != "same_source"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not figure_sources(self.model):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["same_source"]})]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f != "same_source"]
+        kwargs["form"] = type(self.form.__name__, (FigureSourceFormMixin, self.form), {})
+        return super().get_formset(request, obj, **kwargs)
+
+
 class HistoryFormMixin(ChangeNoteFormMixin, FigureSourceFormMixin):
     """On the revert page the form starts from the version's many-to-many links, not today's,
     so saving it restores them."""

@@ -90,7 +90,7 @@ class FigureSourceFormMixin(forms.Form):
                     source,
                     _(
                         "You changed %(figures)s but not its source. Give the source of the new "
-                        "value, or tick “Same source, new value” under “About this change”."
+                        "value, or tick “Same source, new value”."
                     )
                     % {"figures": labels},
                 )

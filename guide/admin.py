@@ -3,11 +3,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import HistoryAdmin, ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 from guide import models
 
 
-class CareerStepInline(admin.StackedInline):
+class CareerStepInline(FigureSourceInlineMixin, admin.StackedInline):
     model = models.CareerStep
     extra = 0
     autocomplete_fields = ["source"]

@@ -271,3 +271,43 @@ def test_revert_page_needs_no_new_source_for_old_figures(admin_client):
     revert_page = admin_client.get(revert_url(version))
     assert admin_client.post(revert_url(version), form_data(revert_page)).status_code == 302
     assert ExamFigure.objects.get(pk=fee.pk).amount_low == Decimal("125")
+
+
+def inline_form_class(rf, admin_user, parent, model):
+    """The form class the parent's change page uses for its inline rows of the model."""
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = admin_user
+    inlines = admin.site._registry[type(parent)].get_inline_instances(request, parent)
+    inline = next(i for i in inlines if i.model is model)
+    return inline.get_formset(request, parent).form
+
+
+def test_a_fee_changed_inline_on_the_certification_asks_for_its_source(rf, admin_user):
+    certification = make_certification()
+    fee = make_exam_fee(certification, "125")
+    form_class = inline_form_class(rf, admin_user, certification, ExamFigure)
+    data = {
+        "certification": certification.pk,
+        "kind": fee.kind,
+        "value": "$135",
+        "amount_low": "135",
+        "source": fee.source.pk,
+        "slug": fee.slug,
+        "id": fee.pk,
+    }
+    changed = form_class(data, instance=fee)
+    assert "source" in changed.errors
+    confirmed = form_class({**data, "same_source": "on"}, instance=fee)
+    assert confirmed.is_valid(), confirmed.errors
+
+
+def test_the_certification_form_offers_same_source_on_each_figure_row(admin_client):
+    certification = make_certification()
+    make_exam_fee(certification, "125")
+    make_route(certification=certification)
+    body = admin_client.get(change_url(certification)).content.decode()
+    assert 'name="figures-0-same_source"' in body
+    assert 'name="routes-0-same_source"' in body
+    assert 'name="change_note"' in body
