@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
 from certifications.preview import certification_preview
-from core.admin import ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 from core.editing import EditingAdminMixin, SortableStackedInline
 
 ROUTE_FIELDSETS = [
@@ -39,7 +38,7 @@ ROUTE_FIELDSETS = [
 ]
 
 
-class EligibilityRouteInline(SortableStackedInline):
+class EligibilityRouteInline(FigureSourceInlineMixin, SortableStackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
@@ -58,7 +57,7 @@ class EligibilityRouteInline(SortableStackedInline):
     ]
 
 
-class ExamFigureInline(admin.TabularInline):
+class ExamFigureInline(FigureSourceInlineMixin, admin.TabularInline):
     model = models.ExamFigure
     extra = 0
     autocomplete_fields = ["source"]
@@ -75,14 +74,14 @@ class ExamFigureInline(admin.TabularInline):
 
 
 @admin.register(models.CertifyingBody)
-class CertifyingBodyAdmin(SimpleHistoryAdmin):
+class CertifyingBodyAdmin(HistoryAdmin):
     list_display = ["name", "abbreviation", "url"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
+class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
@@ -121,7 +120,7 @@ class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdm
 
 
 @admin.register(models.ExamFigure)
-class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["certification", "kind", "value", "source", "verified_on"]
     list_filter = ["certification", "kind", "source__kind"]
@@ -131,7 +130,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
     list_filter = ["certification", "training", "body_reviews_first"]

@@ -178,6 +178,8 @@ class ExamFigure(NaturalKeyMixin, models.Model):
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {"source": ["value", "amount_low", "amount_high"]}
 
     class Meta:
         ordering = ["certification", "kind", "sort_order"]
@@ -336,6 +338,18 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "source": [
+            "min_program_hours",
+            "min_practicum_hours",
+            "alternative_work_hours",
+            "student_days_before_finish",
+            "completed_within_months",
+            "min_experience_months",
+            "experience_window_months",
+        ]
+    }
 
     class Meta:
         ordering = ["certification", "sort_order"]

@@ -1,14 +1,31 @@
 """The editors' admin site and what every editor-facing model shares: review dates, the stale
-filter, the dashboard. Sign-in lockout is django-axes's (see AXES_* in the settings)."""
+filter, the dashboard, the history with change notes and revert. Sign-in lockout is
+django-axes's (see AXES_* in the settings)."""
 
 import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.db.models import Q
+from django.forms.models import _get_foreign_key
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
+from simple_history.utils import get_history_manager_for_model
+
+from core.forms import ChangeNoteFormMixin, FigureSourceFormMixin, figure_sources
+from core.history import (
+    FullDiffContextHelper,
+    has_history,
+    restore_rows,
+    rows_as_of,
+    version_cutoff,
+)
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -125,3 +142,150 @@ class EditorsAdminSite(admin.AdminSite):
                     }
                 )
         return sorted(rows, key=lambda row: str(row["label"]))
+
+
+# Form fields about the save itself rather than the row: they live in their own fieldset.
+CHANGE_FIELDS = ["same_source", "change_note"]
+
+
+def revert_message(record):
+    """What a revert says, both to the editor and as the new record's change reason."""
+    date = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    if record.history_user is None:
+        return gettext("Reverted to the version of %(date)s, loaded from the site's data.") % {
+            "date": date
+        }
+    return gettext("Reverted to the version of %(date)s by %(editor)s.") % {
+        "date": date,
+        "editor": record.history_user.get_username(),
+    }
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every editor-facing admin: each save carries an optional change note into the history, a
+    changed figure asks for its source, the history shows whole diffs, and a revert brings back
+    the many-to-many links and inline rows of the version along with its fields."""
+
+    object_history_template = "admin/history/object_history.html"
+    object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
+
+    def get_fields(self, request, obj=None):
+        return [f for f in super().get_fields(request, obj) if f not in CHANGE_FIELDS]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_change_permission(request, obj):
+            return fieldsets
+        fields = CHANGE_FIELDS if figure_sources(self.model) else ["change_note"]
+        return [*fieldsets, (_("About this change"), {"fields": fields})]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The admin names the fields of its fieldsets; the form adds the change fields itself.
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f not in CHANGE_FIELDS]
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (HistoryFormMixin, form), {})
+
+    def save_model(self, request, obj, form, change):
+        note = form.cleaned_data.get("change_note")
+        record = to_historic(obj)
+        if record is not None:
+            note = note or Truncator(revert_message(record)).chars(100)
+        if note:
+            obj._change_reason = note
+        super().save_model(request, obj, form, change)
+        if record is not None:
+            self.restore_inline_rows(request, obj, record, note)
+
+    def save_formset(self, request, form, formset, change):
+        # Inline rows saved with the parent carry the parent's note into their own history.
+        note = form.cleaned_data.get("change_note")
+        if note:
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = note
+        super().save_formset(request, form, formset, change)
+
+    def history_inlines(self):
+        """(model, name of its key to this admin's model) for each inline with history."""
+        for inline in self.inlines:
+            if has_history(inline.model):
+                fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+                yield inline.model, fk.name
+
+    def restore_inline_rows(self, request, obj, record, note):
+        moment = version_cutoff(record)
+        for model, fk_name in self.history_inlines():
+            restore_rows(model, fk_name, obj.pk, moment, note, request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        history = get_history_manager_for_model(self.model)
+        pk_name = self.model._meta.pk.attname
+        try:
+            record = history.filter(**{pk_name: unquote(object_id)}, history_id=version_id).first()
+        except (TypeError, ValueError):
+            record = None
+        # simple-history answers an address that is not a number with a 500.
+        if record is None:
+            raise Http404
+        moment = version_cutoff(record)
+        restored = []
+        for model, fk_name in self.history_inlines():
+            rows = rows_as_of(model, fk_name, getattr(record, pk_name), moment)
+            restored.append({"label": model._meta.verbose_name_plural, "rows": rows})
+        context = {"restored_inlines": restored, **(extra_context or {})}
+        return super().history_form_view(request, object_id, version_id, context)
+
+    def response_change(self, request, obj):
+        record = to_historic(obj)
+        if record is None:
+            return super().response_change(request, obj)
+        self.message_user(request, revert_message(record), messages.SUCCESS)
+        opts = self.model._meta
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history", args=[obj.pk]
+        )
+        return HttpResponseRedirect(url)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return FullDiffContextHelper(self.model, historical_record)
+
+
+class FigureSourceInlineMixin:
+    """Rows edited inline obey the rule of their own change form: a changed figure asks for its
+    source, or a tick in the row's “Same source, new value”."""
+
+    def get_fields(self, request, obj=None):
+        return [f for f in super().get_fields(request, obj) if f != "same_source"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not figure_sources(self.model):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["same_source"]})]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f != "same_source"]
+        kwargs["form"] = type(self.form.__name__, (FigureSourceFormMixin, self.form), {})
+        return super().get_formset(request, obj, **kwargs)
+
+
+class HistoryFormMixin(ChangeNoteFormMixin, FigureSourceFormMixin):
+    """On the revert page the form starts from the version's many-to-many links, not today's,
+    so saving it restores them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        record = to_historic(self.instance)
+        if record is None:
+            return
+        for field in record._history_m2m_fields:
+            if field.name in self.fields:
+                target = f"{field.m2m_reverse_field_name()}_id"
+                links = getattr(record, field.name).all()
+                self.initial[field.name] = [getattr(link, target) for link in links]

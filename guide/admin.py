@@ -2,16 +2,15 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 from core.editing import EditingAdminMixin, SortableStackedInline
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
 
 
-class CareerStepInline(SortableStackedInline):
+class CareerStepInline(FigureSourceInlineMixin, SortableStackedInline):
     model = models.CareerStep
     extra = 0
     autocomplete_fields = ["source"]
@@ -57,7 +56,7 @@ class FAQInline(SortableStackedInline):
 
 
 @admin.register(models.Source)
-class SourceAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     list_display = ["title", "publisher", "kind", "as_of", "accessed_on", "reviewed_on"]
     list_filter = ["kind", "publisher"]
@@ -66,14 +65,14 @@ class SourceAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.Contributor)
-class ContributorAdmin(SimpleHistoryAdmin):
+class ContributorAdmin(HistoryAdmin):
     list_display = ["name", "role"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
+class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     draft_fields = ["title", "summary", "body"]
     markup_fields = ["body"]
@@ -111,7 +110,7 @@ class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.CareerStep)
-class CareerStepAdmin(SimpleHistoryAdmin):
+class CareerStepAdmin(HistoryAdmin):
     list_display = ["title", "page", "sort_order", "typical_time", "typical_cost", "live_figure"]
     list_select_related = ["page"]
     search_fields = ["title", "body"]
@@ -120,7 +119,7 @@ class CareerStepAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Duty)
-class DutyAdmin(SimpleHistoryAdmin):
+class DutyAdmin(HistoryAdmin):
     list_display = ["title", "kind", "sort_order"]
     list_filter = ["kind"]
     search_fields = ["title", "description"]
@@ -128,7 +127,7 @@ class DutyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.ScopeItem)
-class ScopeItemAdmin(SimpleHistoryAdmin):
+class ScopeItemAdmin(HistoryAdmin):
     list_display = ["task", "allowed", "source"]
     list_filter = ["allowed"]
     list_select_related = ["source"]
@@ -138,14 +137,14 @@ class ScopeItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Specialty, models.Skill, models.TrainingTopic)
-class NamedContentAdmin(SimpleHistoryAdmin):
+class NamedContentAdmin(HistoryAdmin):
     list_display = ["name", "sort_order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.WorkSetting)
-class WorkSettingAdmin(SimpleHistoryAdmin):
+class WorkSettingAdmin(HistoryAdmin):
     list_display = ["name", "share_of_jobs_pct", "year", "source"]
     list_select_related = ["source"]
     search_fields = ["name"]
@@ -154,7 +153,7 @@ class WorkSettingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.IndustryWage)
-class IndustryWageAdmin(SimpleHistoryAdmin):
+class IndustryWageAdmin(HistoryAdmin):
     list_display = ["name", "annual_mean", "year", "source"]
     list_select_related = ["source"]
     search_fields = ["name"]
@@ -163,7 +162,7 @@ class IndustryWageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.CareerPath)
-class CareerPathAdmin(SimpleHistoryAdmin):
+class CareerPathAdmin(HistoryAdmin):
     list_display = ["title", "median_annual_pay", "pay_year", "pay_source"]
     list_select_related = ["pay_source"]
     search_fields = ["title", "description"]
@@ -172,7 +171,7 @@ class CareerPathAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(EditingAdminMixin, SimpleHistoryAdmin):
+class FAQAdmin(EditingAdminMixin, HistoryAdmin):
     draft_fields = ["question", "answer"]
     markup_fields = ["answer"]
     markup_check = staticmethod(dropped_markup)
@@ -188,7 +187,7 @@ class FAQAdmin(EditingAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.FundingFact)
-class FundingFactAdmin(SimpleHistoryAdmin):
+class FundingFactAdmin(HistoryAdmin):
     list_display = ["title", "topic", "source", "published", "sort_order"]
     list_filter = ["topic", "published", "source__kind"]
     list_select_related = ["source"]
@@ -198,14 +197,14 @@ class FundingFactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Association)
-class AssociationAdmin(SimpleHistoryAdmin):
+class AssociationAdmin(HistoryAdmin):
     list_display = ["name", "abbreviation", "credential", "url"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
 
 
 @admin.register(models.WageFigure)
-class WageFigureAdmin(SimpleHistoryAdmin):
+class WageFigureAdmin(HistoryAdmin):
     list_display = ["area_name", "area_type", "year", "annual_median", "employment", "source"]
     list_filter = ["area_type", "year"]
     list_select_related = ["source"]
@@ -214,7 +213,7 @@ class WageFigureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.OutlookFigure)
-class OutlookFigureAdmin(SimpleHistoryAdmin):
+class OutlookFigureAdmin(HistoryAdmin):
     list_display = ["occupation", "period_start", "period_end", "growth_pct", "openings_per_year"]
     list_select_related = ["source"]
     search_fields = ["occupation", "soc_code"]

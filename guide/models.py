@@ -188,6 +188,8 @@ class CareerStep(OrderedContent):
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {"source": ["typical_time", "typical_cost"]}
 
     class Meta(OrderedContent.Meta):
         pass
@@ -266,6 +268,8 @@ class WorkSetting(NamedContent):
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {"source": ["share_of_jobs_pct"]}
 
 
 class IndustryWage(NamedContent):
@@ -273,6 +277,8 @@ class IndustryWage(NamedContent):
     year = models.CharField(max_length=20, help_text=_("The reference period: “May 2023”."))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {"source": ["annual_mean"]}
 
 
 MEDICAL_ASSISTANTS_SOC = "31-9092"
@@ -289,6 +295,8 @@ class CareerPath(OrderedContent):
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {"pay_source": ["median_annual_pay"]}
 
     class Meta(OrderedContent.Meta):
         pass
@@ -449,6 +457,24 @@ class WageFigure(models.Model):
 
     objects = WageFigureQuerySet.as_manager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "source": [
+            "employment",
+            "annual_mean",
+            "hourly_mean",
+            "annual_p10",
+            "annual_p25",
+            "annual_median",
+            "annual_p75",
+            "annual_p90",
+            "hourly_p10",
+            "hourly_p25",
+            "hourly_median",
+            "hourly_p75",
+            "hourly_p90",
+        ]
+    }
 
     class Meta:
         ordering = ["area_type", "area_name"]
@@ -485,6 +511,10 @@ class OutlookFigure(NaturalKeyMixin, models.Model):
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "source": ["employment_start", "employment_end", "growth_pct", "openings_per_year"]
+    }
 
     class Meta:
         ordering = ["-period_start", "occupation"]

@@ -1,15 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReviewedAdminMixin
+from core.admin import HistoryAdmin, ReviewedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 
 
 @admin.register(models.School)
-class SchoolAdmin(SimpleHistoryAdmin):
+class SchoolAdmin(HistoryAdmin):
     list_display = ["name", "city", "state", "sector", "is_open", "ipeds_unitid"]
     list_filter = ["is_open", "state", "sector"]
     search_fields = ["name", "alias", "city", "ipeds_unitid"]
@@ -17,7 +16,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Program)
-class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
     review_field = "last_verified"
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm

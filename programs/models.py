@@ -106,6 +106,19 @@ class School(NaturalKeyMixin, models.Model):
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "scorecard_source": [
+            "tuition_in_district",
+            "tuition_in_state",
+            "tuition_out_of_state",
+            "books_supplies_per_year",
+            "net_price",
+            "completion_rate_150pct",
+            "pell_share",
+            "median_debt_completers",
+        ]
+    }
 
     class Meta:
         ordering = ["name"]
@@ -504,6 +517,18 @@ class Program(NaturalKeyMixin, models.Model):
 
     objects = ProgramQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[certifications])
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "cost_source": [
+            "tuition_fees",
+            "books_supplies",
+            "other_costs",
+            "estimated_cost",
+            "estimated_cost_out_of_state",
+        ],
+        "length_source": ["length_months", "reported_length_months", "length_hours"],
+        "graduates_source": ["graduates_per_year"],
+    }
 
     class Meta:
         ordering = ["school__name", "name"]

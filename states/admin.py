@@ -1,13 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReviewedAdminMixin
+from core.admin import HistoryAdmin, ReviewedAdminMixin
 from states import models
 
 
 @admin.register(models.StateProfile)
-class StateProfileAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     list_display = ["state", "regulation", "confidence", "researched_on", "reviewed_on"]
     list_filter = ["regulation", "confidence"]
@@ -36,7 +35,7 @@ class StateProfileAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.TaskRule)
-class TaskRuleAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class TaskRuleAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     list_display = ["title", "state", "task", "allowed", "confidence", "source", "reviewed_on"]
     list_filter = ["state", "task", "confidence"]

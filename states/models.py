@@ -100,6 +100,15 @@ class StateProfile(models.Model):
 
     objects = StateProfileQuerySet.as_manager()
     history = HistoricalRecords()
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "projection_source": [
+            "projection_base",
+            "projection_end",
+            "projection_growth_pct",
+            "projection_openings",
+        ]
+    }
 
     class Meta:
         ordering = ["state"]

@@ -91,7 +91,12 @@ def test_save_and_mark_reviewed_saves_the_edit_and_the_review_date(admin_client)
     url = reverse("admin:programs_program_change", args=[program.pk])
     page = admin_client.get(url)
     assert 'name="_save_reviewed"' in page.content.decode()
-    data = _form_data(page.context["adminform"].form, tuition_fees="9000", _save_reviewed="1")
+    data = _form_data(
+        page.context["adminform"].form,
+        tuition_fees="9000",
+        cost_source="School catalog, 2026-27",
+        _save_reviewed="1",
+    )
     response = admin_client.post(url, data, follow=True)
     assert "Marked as reviewed today." in response.content.decode()
     program.refresh_from_db()

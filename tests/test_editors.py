@@ -81,7 +81,8 @@ def test_editor_changes_a_program_and_the_public_page_shows_it(editor_client):
     program = make_program(tuition_fees=Decimal("10000"), books_supplies=Decimal("500"))
     url = reverse("admin:programs_program_change", args=[program.pk])
     form = editor_client.get(url).context["adminform"].form
-    response = editor_client.post(url, _form_data(form, tuition_fees="8000"))
+    data = _form_data(form, tuition_fees="8000", cost_source="School catalog, 2026-27")
+    response = editor_client.post(url, data)
     assert response.status_code == 302
     program.refresh_from_db()
     assert program.total_cost == Decimal("8500")

@@ -122,6 +122,8 @@ def test_editor_changes_a_cost_and_the_public_page_shows_the_total(site_page):
     tuition = 5000 + page.viewport_size["width"] + (1 if page.javascript else 0)
     page.fill("#id_tuition_fees", str(tuition))
     page.fill("#id_books_supplies", "500")
+    # Each run changes the cost, so each names a source of its own (the same one would be refused).
+    page.fill("#id_cost_source", f"School catalog, 2026-27 (price {tuition})")
     page.click("input[name=_save]")
     page.locator("#result_list tbody th a").first.click()
     page.get_by_role("link", name="View on site").click()

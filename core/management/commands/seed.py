@@ -5,6 +5,9 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext
+
+from core.history import create_missing_history, has_history
 
 
 def app_fixtures():
@@ -33,21 +36,32 @@ class Command(BaseCommand):
         for path in paths:
             if not path.exists():
                 raise CommandError(f"No fixture at {path}")
-            added, kept = self.load(path)
-            self.stdout.write(f"{path.name}: {added} added, {kept} already present")
+            added, kept, recorded = self.load(path)
+            self.stdout.write(
+                f"{path.name}: {added} added, {kept} already present, "
+                f"{recorded} starting history records"
+            )
 
     @transaction.atomic
     def load(self, path):
         added = kept = 0
+        models = {}
         with path.open(encoding="utf-8") as stream:
             # Natural keys let the deserializer find an existing row's primary key;
             # a row that already exists belongs to the editors now, so it is left alone.
             for deserialized in serializers.deserialize("json", stream):
                 instance = deserialized.object
+                models[type(instance)] = None
                 existing = type(instance)._default_manager.filter(pk=instance.pk)
                 if instance.pk is not None and existing.exists():
                     kept += 1
                     continue
                 deserialized.save()
                 added += 1
-        return added, kept
+        # Raw saves send no signal django-simple-history acts on, so a loaded row would have no
+        # version to diff against or revert to: give every row without one its starting record.
+        reason = gettext("Starting version, loaded from %(file)s") % {"file": path.name}
+        recorded = sum(
+            create_missing_history(model, reason) for model in models if has_history(model)
+        )
+        return added, kept, recorded
