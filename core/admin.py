@@ -1,14 +1,20 @@
 """The editors' admin site and what every editor-facing model shares: review dates, the stale
-filter, the dashboard. Sign-in lockout is django-axes's (see AXES_* in the settings)."""
+filter, the dashboard. Sign-in lockout is django-axes's (see AXES_* in the settings); the second
+factor is in core.otp."""
 
 import datetime
+from functools import update_wrapper
 
 from django.contrib import admin, messages
 from django.db.models import Q
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+
+from core.otp import SecondFactorView, SignInForm, second_factor_pending
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -89,10 +95,31 @@ class EditorsAdminSite(admin.AdminSite):
     site_title = _("MA Career Guide editors")
     index_title = _("Keep the guide true")
     index_template = "admin/editors_index.html"
+    login_form = SignInForm
 
     def __init__(self, name="admin"):
         super().__init__(name)
         self.dashboard_panels = []
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page but sign-out waits for a superuser's second factor."""
+        checked = super().admin_view(view, cacheable)
+
+        def inner(request, *args, **kwargs):
+            logout = reverse("admin:logout", current_app=self.name)
+            if second_factor_pending(request.user) and request.path != logout:
+                return redirect("admin:second_factor")
+            return checked(request, *args, **kwargs)
+
+        return update_wrapper(never_cache(inner), checked)
+
+    def get_urls(self):
+        # Not through admin_view: this is the page a pending superuser is sent to.
+        second_factor = super().admin_view(SecondFactorView.as_view(admin_site=self))
+        return [
+            path("second-factor/", second_factor, name="second_factor"),
+            *super().get_urls(),
+        ]
 
     def add_dashboard_panel(self, panel):
         """Apps add their own parts of the dashboard (guide adds reader feedback) from their

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "import_export",
     "core",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "guide",
     "certifications",
     "programs",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor this session (core.otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -260,3 +264,5 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimits.client_ip"
 AXES_USERNAME_CALLABLE = "core.ratelimits.sign_in_name"
 AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
+# The name authenticator apps show beside the account (core.otp).
+OTP_TOTP_ISSUER = SITE_NAME
