@@ -30,8 +30,9 @@ def second_factor_pending(user):
 def verified_device(user, token):
     """The user's confirmed device that accepts the code, or None. Each device throttles
     wrong codes itself (django-otp waits longer after each failure)."""
+    devices = TOTPDevice.objects.devices_for_user(user, confirmed=True)
     with transaction.atomic():
-        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True).select_for_update():
+        for device in devices.select_for_update():
             if device.verify_token(token):
                 return device
     return None

@@ -171,13 +171,29 @@ def new_feedback_panel(request):
 admin.site.add_dashboard_panel(new_feedback_panel)
 
 
+class AssignedToFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
 @admin.register(models.Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created", "page_link", "short_message", "status", "email"]
-    list_filter = ["status", "created"]
+    list_display = ["created", "page_link", "short_message", "status", "assigned_to", "email"]
+    list_filter = [AssignedToFilter, "status", "created"]
+    list_select_related = ["assigned_to"]
     search_fields = ["message", "page_url", "email"]
     readonly_fields = ["created", "page_link", "message", "email"]
-    fields = ["created", "page_link", "message", "email", "status", "editor_note"]
+    fields = ["created", "page_link", "message", "email", "status", "assigned_to", "editor_note"]
     actions = ["mark_in_progress", "mark_fixed", "mark_declined"]
 
     def has_add_permission(self, request):
@@ -192,7 +208,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', obj.page_url, obj.page_url)
 
     def _set_status(self, request, queryset, status):
-        count = queryset.update(status=status, handled_by=request.user)
+        count = queryset.set_status(status, request.user)
         self.message_user(
             request,
             ngettext(

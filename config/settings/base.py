@@ -215,6 +215,16 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_NAME = os.environ.get("SITE_NAME", "Medical Assistant Career Guide")
+
+# Mail to editors (new reader feedback) goes through this SMTP server; dev prints it instead.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Empty: links name the host each request came to (see core.context_processors.site_url).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
