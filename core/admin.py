@@ -65,9 +65,27 @@ def mark_reviewed_today(model_admin, request, queryset):
 
 
 class ReviewedAdminMixin:
-    """For fact-bearing models: name the date field that says when an editor last checked it."""
+    """For fact-bearing models: name the date field that says when an editor last checked it,
+    and the order of the overdue queue: what students see most first (programs by graduates a
+    year, guide pages by their order on the site); None keeps the list's usual order."""
 
     review_field = None
+    overdue_ordering = None
+
+    def overdue(self, request):
+        """The rows overdue for a review, in the queue's order."""
+        queryset = self.get_queryset(request).filter(stale_q(self.review_field))
+        related = self.get_list_select_related(request)
+        if isinstance(related, (list, tuple)) and related:
+            queryset = queryset.select_related(*related)
+        return queryset.order_by(*(self.overdue_ordering or self.get_ordering(request) or ()))
+
+    def get_ordering(self, request):
+        # The stale list is the overdue queue; a column the editor sorts by still wins.
+        stale = request.GET.get(ReviewStatusFilter.parameter_name) == "stale"
+        if stale and self.overdue_ordering:
+            return self.overdue_ordering
+        return super().get_ordering(request)
 
     def get_list_filter(self, request):
         return [ReviewStatusFilter, *super().get_list_filter(request)]
@@ -133,14 +151,17 @@ class EditorsAdminSite(admin.AdminSite):
             context.update(panel(request))
         return super().index(request, {**context, **(extra_context or {})})
 
-    def overdue_summary(self, request):
-        """One line per reviewable model the editor may see: how many rows are overdue."""
+    def overdue_summary(self, request, first=3):
+        """One line per reviewable model the editor may see: how many rows are overdue, and the
+        first few of them in the queue's order (what students see most)."""
         rows = []
         for model, model_admin in self._registry.items():
-            field = getattr(model_admin, "review_field", None)
-            if not field or not model_admin.has_view_permission(request):
+            if not isinstance(model_admin, ReviewedAdminMixin):
                 continue
-            count = model._default_manager.filter(stale_q(field)).count()
+            if not model_admin.has_view_permission(request):
+                continue
+            overdue = model_admin.overdue(request)
+            count = overdue.count()
             if count:
                 opts = model._meta
                 url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
@@ -149,6 +170,16 @@ class EditorsAdminSite(admin.AdminSite):
                         "label": opts.verbose_name_plural,
                         "count": count,
                         "url": f"{url}?review=stale",
+                        "first": [
+                            (
+                                str(obj),
+                                reverse(
+                                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                                    args=[obj.pk],
+                                ),
+                            )
+                            for obj in overdue[:first]
+                        ],
                     }
                 )
         return sorted(rows, key=lambda row: str(row["label"]))

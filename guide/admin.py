@@ -40,6 +40,7 @@ class ContributorAdmin(SimpleHistoryAdmin):
 @admin.register(models.GuidePage)
 class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "reviewed_on"
+    overdue_ordering = ["sort_order", "title", "pk"]
     list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]

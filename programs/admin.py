@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,6 +20,8 @@ class SchoolAdmin(SimpleHistoryAdmin):
 @admin.register(models.Program)
 class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     review_field = "last_verified"
+    # Programs that graduate the most students are the ones most readers weigh.
+    overdue_ordering = [F("graduates_per_year").desc(nulls_last=True), "name", "pk"]
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm
     list_display = [
