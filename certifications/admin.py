@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
 from core.admin import ReviewedAdminMixin
+from core.versioning import VersionCheckedAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -69,7 +70,7 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class CertificationAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
@@ -111,7 +112,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class EligibilityRouteAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
     list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
     list_filter = ["certification", "training", "body_reviews_first"]

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReviewedAdminMixin
+from core.versioning import VersionCheckedAdminMixin
 from guide import models
 
 
@@ -38,7 +39,7 @@ class ContributorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class GuidePageAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "reviewed_on"
     overdue_ordering = ["sort_order", "title", "pk"]
     list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
@@ -121,7 +122,7 @@ class CareerPathAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(SimpleHistoryAdmin):
+class FAQAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     list_display = ["question", "page", "published", "sort_order"]
     list_filter = ["published", "page"]
     list_select_related = ["page"]

@@ -5,12 +5,13 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReviewedAdminMixin
+from core.versioning import VersionCheckedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 
 
 @admin.register(models.School)
-class SchoolAdmin(SimpleHistoryAdmin):
+class SchoolAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "city", "state", "sector", "is_open", "ipeds_unitid"]
     list_filter = ["is_open", "state", "sector"]
     search_fields = ["name", "alias", "city", "ipeds_unitid"]
@@ -18,7 +19,9 @@ class SchoolAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Program)
-class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ProgramAdmin(
+    VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin
+):
     review_field = "last_verified"
     # Programs that graduate the most students are the ones most readers weigh.
     overdue_ordering = [F("graduates_per_year").desc(nulls_last=True), "name", "pk"]
