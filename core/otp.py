@@ -70,7 +70,10 @@ class SignInForm(AdminAuthenticationForm):
     def clean(self):
         cleaned_data = super().clean()
         user = self.user_cache
-        if user is None or not TOTPDevice.objects.devices_for_user(user).exists():
+        if user is None:
+            return cleaned_data
+        if not TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
+            # No app set up yet, or one left unconfirmed: the password alone signs in.
             return cleaned_data
         device = verified_device(user, cleaned_data.get("otp_token", ""))
         if device is None:

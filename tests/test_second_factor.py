@@ -52,7 +52,7 @@ def test_superuser_without_a_device_is_sent_to_set_one_up(client):
     page = client.get(reverse("admin:second_factor"))
     body = page.content.decode()
     assert page.status_code == 200
-    assert "otpauth://totp/Medical%20Assistant%20Career%20Guide%3Aboss?secret=" in body
+    assert 'href="otpauth://totp/Medical%20Assistant%20Career%20Guide%3Aboss?secret=' in body
     assert 'src="data:image/svg+xml' in body
     assert page.context["secret"] in body
 
@@ -71,6 +71,14 @@ def test_superuser_confirms_a_new_device_and_may_then_use_admin(client, boss):
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_a_set_up_left_unfinished_does_not_block_the_next_sign_in(client, boss):
+    sign_in(client, "boss")
+    client.get(reverse("admin:second_factor"))
+    client.post(reverse("admin:logout"))
+    assert sign_in(client, "boss").status_code == 302
+    assert client.get(reverse("admin:index")).url == reverse("admin:second_factor")
 
 
 def test_reloading_the_set_up_page_keeps_the_secret(client, boss):
