@@ -142,7 +142,9 @@ def test_wrong_codes_count_towards_the_lockout(client, boss):
     TOTPDevice.objects.create(user=boss, name="phone", confirmed=True)
     for _ in range(4):
         assert sign_in(client, "boss", "123456").status_code == 200
-    assert sign_in(client, "boss", "123456").status_code == 429
+    locked = sign_in(client, "boss", "123456")
+    assert locked.status_code == 429
+    assert "try again in 15 minutes" in locked.content.decode()
 
 
 def test_reset_second_factor_command_removes_the_device(boss):
