@@ -182,8 +182,10 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Query strings are public input: keep Django's bounds explicit so a hostile URL is cheap.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Query strings are public input: keep Django's bounds explicit so a hostile URL is cheap. The
+# same bound counts a form's fields: the longest admin form (the FAQ page with its 20 inline
+# questions) posts about 200, so it needs room above that.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
