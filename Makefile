@@ -37,7 +37,7 @@ test: install ## Run the test suite (not the browser or multi-server tests), one
 test-browser: install node_modules/.installed ## Browser journeys, axe-core and the HTML checker in headless Chromium
 	$(BIN)/pytest -m browser -q
 
-test-servers: install ## Two gunicorn servers on PostgreSQL and Redis: an edit shows on both
+test-servers: install ## Two gunicorn servers on PostgreSQL and Redis: an edit shows on both; the lockout holds across workers without Redis
 	$(BIN)/pytest -m servers -q
 
 lint: install ## The pre-commit hooks (ruff, ruff format, django-upgrade, djhtml) and no missing migrations

@@ -17,8 +17,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port=None, workers=2):
-    """gunicorn with gunicorn.conf.py and the given environment; returns (process, base URL)."""
+def start_gunicorn(env, port=None, workers=2, access_log="/dev/null"):
+    """gunicorn with gunicorn.conf.py and the given environment; returns (process, base URL).
+    The access log, when kept, names the worker (its process id) before each request."""
     port = port or free_port()
     process = subprocess.Popen(
         [
@@ -30,7 +31,9 @@ def start_gunicorn(env, port=None, workers=2):
             "--workers",
             str(workers),
             "--access-logfile",
-            "/dev/null",
+            str(access_log),
+            "--access-logformat",
+            '%(p)s "%(r)s" %(s)s',
         ],
         cwd=ROOT,
         env=env,

@@ -5,6 +5,7 @@ from certifications import models
 from certifications.preview import certification_preview
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 from core.editing import EditingAdminMixin, SortableStackedInline
+from core.versioning import VersionCheckedAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -81,7 +82,9 @@ class CertifyingBodyAdmin(HistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class CertificationAdmin(
+    VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
+):
     review_field = "verified_on"
     draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
@@ -130,7 +133,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
+class EligibilityRouteAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
     list_filter = ["certification", "training", "body_reviews_first"]

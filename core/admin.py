@@ -1,19 +1,22 @@
 """The editors' admin site and what every editor-facing model shares: review dates, the stale
 filter, the dashboard, the history with change notes and revert. Sign-in lockout is
-django-axes's (see AXES_* in the settings)."""
+django-axes's (see AXES_* in the settings); the second factor is in core.otp."""
 
 import datetime
+from functools import update_wrapper
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.db.models import Q
 from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_history_manager_for_model
@@ -26,6 +29,7 @@ from core.history import (
     rows_as_of,
     version_cutoff,
 )
+from core.otp import SecondFactorView, SignInForm, second_factor_pending
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -76,9 +80,27 @@ def mark_reviewed_today(model_admin, request, queryset):
 
 
 class ReviewedAdminMixin:
-    """For fact-bearing models: name the date field that says when an editor last checked it."""
+    """For fact-bearing models: name the date field that says when an editor last checked it,
+    and the order of the overdue queue: what students see most first (programs by graduates a
+    year, guide pages by their order on the site); None keeps the list's usual order."""
 
     review_field = None
+    overdue_ordering = None
+
+    def overdue(self, request):
+        """The rows overdue for a review, in the queue's order."""
+        queryset = self.get_queryset(request).filter(stale_q(self.review_field))
+        related = self.get_list_select_related(request)
+        if isinstance(related, (list, tuple)) and related:
+            queryset = queryset.select_related(*related)
+        return queryset.order_by(*(self.overdue_ordering or self.get_ordering(request) or ()))
+
+    def get_ordering(self, request):
+        # The stale list is the overdue queue; a column the editor sorts by still wins.
+        stale = request.GET.get(ReviewStatusFilter.parameter_name) == "stale"
+        if stale and self.overdue_ordering:
+            return self.overdue_ordering
+        return super().get_ordering(request)
 
     def get_list_filter(self, request):
         return [ReviewStatusFilter, *super().get_list_filter(request)]
@@ -106,10 +128,31 @@ class EditorsAdminSite(admin.AdminSite):
     site_title = _("MA Career Guide editors")
     index_title = _("Keep the guide true")
     index_template = "admin/editors_index.html"
+    login_form = SignInForm
 
     def __init__(self, name="admin"):
         super().__init__(name)
         self.dashboard_panels = []
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page but sign-out waits for a superuser's second factor."""
+        checked = super().admin_view(view, cacheable)
+
+        def inner(request, *args, **kwargs):
+            logout = reverse("admin:logout", current_app=self.name)
+            if second_factor_pending(request.user) and request.path != logout:
+                return redirect("admin:second_factor")
+            return checked(request, *args, **kwargs)
+
+        return update_wrapper(never_cache(inner), checked)
+
+    def get_urls(self):
+        # Not through admin_view: this is the page a pending superuser is sent to.
+        second_factor = super().admin_view(SecondFactorView.as_view(admin_site=self))
+        return [
+            path("second-factor/", second_factor, name="second_factor"),
+            *super().get_urls(),
+        ]
 
     def add_dashboard_panel(self, panel):
         """Apps add their own parts of the dashboard (guide adds reader feedback) from their
@@ -123,14 +166,17 @@ class EditorsAdminSite(admin.AdminSite):
             context.update(panel(request))
         return super().index(request, {**context, **(extra_context or {})})
 
-    def overdue_summary(self, request):
-        """One line per reviewable model the editor may see: how many rows are overdue."""
+    def overdue_summary(self, request, first=3):
+        """One line per reviewable model the editor may see: how many rows are overdue, and the
+        first few of them in the queue's order (what students see most)."""
         rows = []
         for model, model_admin in self._registry.items():
-            field = getattr(model_admin, "review_field", None)
-            if not field or not model_admin.has_view_permission(request):
+            if not isinstance(model_admin, ReviewedAdminMixin):
                 continue
-            count = model._default_manager.filter(stale_q(field)).count()
+            if not model_admin.has_view_permission(request):
+                continue
+            overdue = model_admin.overdue(request)
+            count = overdue.count()
             if count:
                 opts = model._meta
                 url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
@@ -139,6 +185,16 @@ class EditorsAdminSite(admin.AdminSite):
                         "label": opts.verbose_name_plural,
                         "count": count,
                         "url": f"{url}?review=stale",
+                        "first": [
+                            (
+                                str(obj),
+                                reverse(
+                                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                                    args=[obj.pk],
+                                ),
+                            )
+                            for obj in overdue[:first]
+                        ],
                     }
                 )
         return sorted(rows, key=lambda row: str(row["label"]))

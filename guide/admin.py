@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
 from core.editing import EditingAdminMixin, SortableStackedInline
+from core.versioning import VersionCheckedAdminMixin
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
@@ -72,8 +73,11 @@ class ContributorAdmin(HistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class GuidePageAdmin(
+    VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
+):
     review_field = "reviewed_on"
+    overdue_ordering = ["sort_order", "title", "pk"]
     draft_fields = ["title", "summary", "body"]
     markup_fields = ["body"]
     markup_check = staticmethod(dropped_markup)
@@ -171,7 +175,7 @@ class CareerPathAdmin(HistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(EditingAdminMixin, HistoryAdmin):
+class FAQAdmin(VersionCheckedAdminMixin, EditingAdminMixin, HistoryAdmin):
     draft_fields = ["question", "answer"]
     markup_fields = ["answer"]
     markup_check = staticmethod(dropped_markup)
@@ -228,13 +232,29 @@ def new_feedback_panel(request):
 admin.site.add_dashboard_panel(new_feedback_panel)
 
 
+class AssignedToFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
 @admin.register(models.Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created", "page_link", "short_message", "status", "email"]
-    list_filter = ["status", "created"]
+    list_display = ["created", "page_link", "short_message", "status", "assigned_to", "email"]
+    list_filter = [AssignedToFilter, "status", "created"]
+    list_select_related = ["assigned_to"]
     search_fields = ["message", "page_url", "email"]
     readonly_fields = ["created", "page_link", "message", "email"]
-    fields = ["created", "page_link", "message", "email", "status", "editor_note"]
+    fields = ["created", "page_link", "message", "email", "status", "assigned_to", "editor_note"]
     actions = ["mark_in_progress", "mark_fixed", "mark_declined"]
 
     def has_add_permission(self, request):
@@ -249,7 +269,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', obj.page_url, obj.page_url)
 
     def _set_status(self, request, queryset, status):
-        count = queryset.update(status=status, handled_by=request.user)
+        count = queryset.set_status(status, request.user)
         self.message_user(
             request,
             ngettext(

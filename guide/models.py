@@ -527,12 +527,26 @@ class OutlookFigure(NaturalKeyMixin, models.Model):
         return self.employment_end - self.employment_start
 
 
+class FeedbackQuerySet(models.QuerySet):
+    def set_status(self, status, editor):
+        """Move the notes to `status`, handled by `editor`; closing forgets the reader's
+        address, as Feedback.save() does."""
+        changes = {"status": status, "handled_by": editor}
+        if status in Feedback.CLOSED:
+            changes["email"] = ""
+        return self.update(**changes)
+
+
 class Feedback(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         IN_PROGRESS = "in_progress", _("In progress")
         FIXED = "fixed", _("Fixed")
         DECLINED = "declined", _("No change needed")
+
+    # A closed note needs no reply, so the reader's address is not kept (and, with no history
+    # on this model, not kept anywhere else).
+    CLOSED = {Status.FIXED, Status.DECLINED}
 
     page_url = models.CharField(max_length=300, help_text=_("The page the reader was on."))
     message = models.TextField(max_length=4000)
@@ -547,6 +561,17 @@ class Feedback(models.Model):
         blank=True,
         related_name="+",
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_feedback",
+        limit_choices_to={"is_staff": True, "is_active": True},
+        help_text=_("The editor who will check the page and answer this note."),
+    )
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]
@@ -554,3 +579,8 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.page_url}: {self.message[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.status in self.CLOSED:
+            self.email = ""
+        super().save(*args, **kwargs)

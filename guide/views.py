@@ -11,6 +11,7 @@ from core.states import all_states
 from guide import sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
+from guide.notifications import notify_editors_of_feedback
 
 
 class HomeView(TemplateView):
@@ -91,6 +92,7 @@ class FeedbackView(CreateView):
     def form_valid(self, form):
         if not form.is_spam():
             self.object = form.save()
+            notify_editors_of_feedback(self.object, self.request)
         messages.success(
             self.request, _("Thank you. An editor will read your note and check the page.")
         )

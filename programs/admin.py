@@ -1,14 +1,16 @@
 from django.contrib import admin
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
 from core.admin import HistoryAdmin, ReviewedAdminMixin
+from core.versioning import VersionCheckedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 
 
 @admin.register(models.School)
-class SchoolAdmin(HistoryAdmin):
+class SchoolAdmin(VersionCheckedAdminMixin, HistoryAdmin):
     list_display = ["name", "city", "state", "sector", "is_open", "ipeds_unitid"]
     list_filter = ["is_open", "state", "sector"]
     search_fields = ["name", "alias", "city", "ipeds_unitid"]
@@ -16,8 +18,10 @@ class SchoolAdmin(HistoryAdmin):
 
 
 @admin.register(models.Program)
-class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
+class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
     review_field = "last_verified"
+    # Programs that graduate the most students are the ones most readers weigh.
+    overdue_ordering = [F("graduates_per_year").desc(nulls_last=True), "name", "pk"]
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm
     list_display = [

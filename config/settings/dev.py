@@ -7,3 +7,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Serve static files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Mail (new reader feedback for editors) is printed where runserver runs.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -11,3 +11,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Pages are rendered fresh in tests; tests/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django_otp.oath import TOTP
 
 from bench.servers import start_gunicorn
 
@@ -45,11 +46,15 @@ def environment():
     return env
 
 
-SETUP = """
+# The superuser's authenticator app: admin asks superusers for its code (core.otp).
+TOTP_KEY = "3132333435363738393031323334353637383930"
+SETUP = f"""
 from decimal import Decimal
 from django.contrib.auth.models import User
 from programs.models import Program, School
-User.objects.create_superuser("boss", "boss@example.org", "two-servers-passphrase-9")
+from django_otp.plugins.otp_totp.models import TOTPDevice
+boss = User.objects.create_superuser("boss", "boss@example.org", "two-servers-passphrase-9")
+TOTPDevice.objects.create(user=boss, name="phone", key="{TOTP_KEY}", confirmed=True)
 school = School.objects.create(slug="twin-college", name="Twin College", city="Dover", state="DE")
 Program.objects.create(
     school=school, slug="twin-ma", name="Medical Assisting", credential="certificate",
@@ -84,6 +89,7 @@ def test_an_edit_on_one_server_shows_on_the_other_at_once(servers, browser):
     page.goto(f"{first}/admin/login/")
     page.fill("#id_username", "boss")
     page.fill("#id_password", "two-servers-passphrase-9")
+    page.fill("#id_otp_token", f"{TOTP(bytes.fromhex(TOTP_KEY)).token():06d}")
     page.click("input[type=submit]")
     page.goto(f"{first}/admin/programs/program/")
     page.click("text=Medical Assisting")
