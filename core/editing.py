@@ -47,7 +47,11 @@ class DraftFormMixin:
 
     def clean(self):
         cleaned_data = super().clean()
-        others = [name for name in self.changed_data if name not in self.draft_fields]
+        # Fields about the save itself (the version, a change note) are not the row's facts.
+        facts = {field.name for field in self._meta.model._meta.get_fields()}
+        others = [
+            name for name in self.changed_data if name in facts and name not in self.draft_fields
+        ]
         if others:
             raise ValidationError(
                 _(

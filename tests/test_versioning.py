@@ -57,8 +57,13 @@ def test_second_save_on_an_older_version_is_refused_and_names_the_change(editors
     url, ann_form = open_form(ann, program)
     _, bea_form = open_form(bea, program)
 
-    assert ann.post(url, _form_data(ann_form, tuition_fees="7500")).status_code == 302
-    response = bea.post(url, _form_data(bea_form, tuition_fees="9000", name="MA certificate"))
+    # A changed figure comes with its new source (the figure-source rule).
+    ann_edit = _form_data(ann_form, tuition_fees="7500", cost_source="School catalog, 2026")
+    assert ann.post(url, ann_edit).status_code == 302
+    bea_edit = _form_data(
+        bea_form, tuition_fees="9000", name="MA certificate", cost_source="School's website"
+    )
+    response = bea.post(url, bea_edit)
 
     assert response.status_code == 200
     program.refresh_from_db()
@@ -66,9 +71,10 @@ def test_second_save_on_an_older_version_is_refused_and_names_the_change(editors
     errors = response.context["adminform"].form.non_field_errors()
     assert errors[0].startswith("ann saved this program at ")
     assert "your changes were not saved" in errors[0]
-    assert len(errors) == 2
+    assert len(errors) == 3
     assert errors[1].startswith("Tuition fees: ann set “7500.00” (")
     assert errors[1].endswith("); yours is “9000”.")
+    assert errors[2].startswith("Cost source: ann set “School catalog, 2026” (")
     # The form comes back with Bea's values, for her to merge.
     body = response.content.decode()
     assert 'value="MA certificate"' in body
@@ -79,7 +85,7 @@ def test_the_merged_form_saves(editors):
     program = make_program(tuition_fees=Decimal("10000"), name="Medical Assisting")
     url, ann_form = open_form(ann, program)
     _, bea_form = open_form(bea, program)
-    ann.post(url, _form_data(ann_form, tuition_fees="7500"))
+    ann.post(url, _form_data(ann_form, tuition_fees="7500", cost_source="School catalog, 2026"))
     refused = bea.post(url, _form_data(bea_form, name="MA certificate"))
     merged = refused.context["adminform"].form
 
