@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from certifications import models
-from core.admin import ReviewedAdminMixin
+from core.admin import ReviewedAdminMixin, unpublish
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order"]}),
@@ -71,6 +71,7 @@ class CertifyingBodyAdmin(SimpleHistoryAdmin):
 @admin.register(models.Certification)
 class CertificationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
+    actions = [unpublish]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]

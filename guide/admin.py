@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReviewedAdminMixin
+from core.admin import ReviewedAdminMixin, unpublish
 from guide import models
 
 
@@ -40,6 +40,7 @@ class ContributorAdmin(SimpleHistoryAdmin):
 @admin.register(models.GuidePage)
 class GuidePageAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "reviewed_on"
+    actions = [unpublish]
     list_display = ["title", "slug", "published", "reviewed_on", "author", "updated_at"]
     list_filter = ["published", "reviewed_on"]
     list_select_related = ["author"]

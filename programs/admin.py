@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReviewedAdminMixin
+from core.admin import ReviewedAdminMixin, unpublish
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 
@@ -19,6 +19,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
 @admin.register(models.Program)
 class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     review_field = "last_verified"
+    actions = [unpublish]
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm
     list_display = [
