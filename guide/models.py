@@ -141,6 +141,17 @@ class GuidePage(NaturalKeyMixin, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if self.pk is not None and not self.history.exists():
+            self.record_starting_version()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.kind == self.Kind.HOME:
+            return reverse("guide:home")
+        return reverse("guide:page", kwargs={"slug": self.slug})
+
     def clean(self):
         # The front page, the guide's sections and the about pages are linked from every page
         # (header, footer, home): taking one down would leave broken links across the site.
@@ -155,12 +166,6 @@ class GuidePage(NaturalKeyMixin, models.Model):
                 }
             )
 
-    def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
-        if self.pk is not None and not self.history.exists():
-            self.record_starting_version()
-        super().save(*args, **kwargs)
-
     def record_starting_version(self):
         """Keep the stored version as the page's first history record before it changes.
         Pages loaded by `seed` have no history, and an old address finds its page through
@@ -168,11 +173,6 @@ class GuidePage(NaturalKeyMixin, models.Model):
         stored = GuidePage.objects.filter(pk=self.pk).first()
         if stored is not None:
             GuidePage.history.bulk_history_create([stored])
-
-    def get_absolute_url(self):
-        if self.kind == self.Kind.HOME:
-            return reverse("guide:home")
-        return reverse("guide:page", kwargs={"slug": self.slug})
 
 
 class OrderedContent(NaturalKeyMixin, models.Model):
