@@ -22,6 +22,7 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     actions = [unpublish]
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm
+    import_template_name = "admin/programs/program/import.html"
     list_display = [
         "name",
         "school",
@@ -122,6 +123,15 @@ class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        # The library lists one kind of error at a time, without the column or the value:
+        # list every one of them, where the editor finds it in the spreadsheet.
+        result = getattr(response, "context_data", {}).get("result")
+        if result is not None:
+            response.context_data["problems"] = ProgramResource().problems(result)
+        return response
 
     def save_model(self, request, obj, form, change):
         # A check is worth what its checker and date are: record who set or changed the date.

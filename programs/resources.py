@@ -1,9 +1,13 @@
 """The spreadsheet form of a program, for editors' CSV export and import in admin."""
 
+from dataclasses import dataclass
+from decimal import InvalidOperation
+
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
@@ -39,20 +43,114 @@ class StrictBooleanWidget(widgets.BooleanWidget):
         )
 
 
+class ReadableDecimalWidget(widgets.DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (InvalidOperation, ValueError):
+            raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from None
+
+
+class ReadableIntegerWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (InvalidOperation, ValueError):
+            raise ValueError(
+                _("“%(value)s” is not a whole number") % {"value": value}
+            ) from None
+
+
+class ReadableDateWidget(widgets.DateWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 2026-03-31") % {"value": value}
+            ) from None
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """A column with a fixed list of codes: an unknown code is an error naming the codes."""
+
+    def __init__(self, choices=(), **kwargs):
+        self.codes = [code for code, _label in choices]
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        code = super().clean(value, row, **kwargs)
+        if code not in self.codes:
+            raise ValueError(
+                _("“%(value)s” is not allowed here: write one of %(codes)s")
+                % {"value": code, "codes": ", ".join(self.codes)}
+            )
+        return code
+
+
+class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(
+                _("no %(model)s with the slug “%(value)s”")
+                % {"model": self.model._meta.verbose_name, "value": value}
+            ) from None
+
+
+class SlugManyToManyWidget(widgets.ManyToManyWidget):
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row, **kwargs)
+        slugs = [slug.strip() for slug in str(value or "").split(self.separator) if slug.strip()]
+        unknown = sorted(set(slugs) - {getattr(obj, self.field) for obj in found})
+        if unknown:
+            raise ValueError(
+                _("no %(model)s with the slug “%(value)s”: write %(allowed)s, separated by “|”")
+                % {
+                    "model": self.model._meta.verbose_name,
+                    "value": ", ".join(unknown),
+                    "allowed": ", ".join(
+                        self.model.objects.order_by(self.field).values_list(self.field, flat=True)
+                    ),
+                }
+            )
+        return found
+
+
+@dataclass
+class Problem:
+    """One thing wrong in an uploaded spreadsheet, where the editor finds it."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    @property
+    def names_value(self):
+        """Our own messages quote the value; Django's model checks do not."""
+        return f"“{self.value}”" in self.message
+
+
 class ProgramResource(resources.ModelResource):
     school = fields.Field(
         attribute="school",
         column_name="school",
-        widget=widgets.ForeignKeyWidget(School, field="slug"),
+        widget=SlugForeignKeyWidget(School, field="slug"),
     )
     certifications = fields.Field(
         attribute="certifications",
         column_name="certifications",
-        widget=widgets.ManyToManyWidget(Certification, field="slug", separator="|"),
+        widget=SlugManyToManyWidget(Certification, field="slug", separator="|"),
     )
     # Named apart from its column: the export form's own "format" (file type) field would
     # otherwise swallow the column's tick box and drop it from every export.
-    delivery_format = fields.Field(attribute="format", column_name="format")
+    delivery_format = fields.Field(
+        attribute="format",
+        column_name="format",
+        widget=ChoiceWidget(choices=Program.Format.choices),
+    )
     total_cost = fields.Field(attribute="total_cost", column_name="total_cost", readonly=True)
     cost_is_estimate = fields.Field(
         attribute="cost_is_estimate", column_name="cost_is_estimate", readonly=True
@@ -101,8 +199,18 @@ class ProgramResource(resources.ModelResource):
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
+        # Each bad value becomes a ValueError naming it, which the import reports as an error
+        # in its row and column; other exceptions would stop at the first row's first error.
         if isinstance(f, models.BooleanField):
             return StrictBooleanWidget
+        if f.choices:
+            return ChoiceWidget
+        if isinstance(f, models.DecimalField):
+            return ReadableDecimalWidget
+        if isinstance(f, models.IntegerField):
+            return ReadableIntegerWidget
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            return ReadableDateWidget
         return super().widget_from_django_field(f, default)
 
     @classmethod
@@ -110,7 +218,43 @@ class ProgramResource(resources.ModelResource):
         kwargs = super().widget_kwargs_for_field(field_name, django_field)
         if isinstance(django_field, models.BooleanField):
             kwargs["nullable"] = django_field.null
+        if django_field.choices:
+            kwargs["choices"] = django_field.choices
         return kwargs
+
+    def import_instance(self, instance, row, **kwargs):
+        # The library reads many-to-many columns only when saving, and quietly drops unknown
+        # slugs there: read them here too, so they are reported with the row's other errors.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def problems(self, result):
+        """Every error of an import, each with its spreadsheet row (the header is row 1), its
+        column and the value found there, in the order of the file."""
+        columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+        found = []
+        for invalid in result.invalid_rows:
+            values = dict(zip(result.diff_headers, invalid.values, strict=True))
+            for attribute, messages in invalid.error_dict.items():
+                column = "" if attribute == NON_FIELD_ERRORS else columns.get(attribute, attribute)
+                value = values.get(column, "")
+                for message in messages:
+                    found.append(Problem(invalid.number + 1, column, value, message))
+        for number, errors in result.row_errors():
+            for error in errors:
+                found.append(Problem(number + 1, "", "", str(error.error)))
+        return sorted(found, key=lambda problem: problem.row)
 
 
 def as_utf8(data):
