@@ -56,9 +56,7 @@ class ReadableIntegerWidget(widgets.IntegerWidget):
         try:
             return super().clean(value, row, **kwargs)
         except (InvalidOperation, ValueError):
-            raise ValueError(
-                _("“%(value)s” is not a whole number") % {"value": value}
-            ) from None
+            raise ValueError(_("“%(value)s” is not a whole number") % {"value": value}) from None
 
 
 class ReadableDateWidget(widgets.DateWidget):
@@ -118,11 +116,20 @@ class SlugManyToManyWidget(widgets.ManyToManyWidget):
         return found
 
 
+class UnknownColumns(ValueError):
+    """Header cells that name no column: a misspelt column would otherwise be ignored."""
+
+    def __init__(self, columns):
+        self.columns = columns
+        super().__init__(", ".join(columns))
+
+
 @dataclass
 class Problem:
-    """One thing wrong in an uploaded spreadsheet, where the editor finds it."""
+    """One thing wrong in an uploaded spreadsheet, where the editor finds it (row None: the
+    file as a whole)."""
 
-    row: int
+    row: int | None
     column: str
     value: str
     message: str
@@ -239,11 +246,27 @@ class ProgramResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def before_import(self, dataset, **kwargs):
+        known = {field.column_name for field in self.get_export_fields()}
+        unknown = [header for header in dataset.headers if header not in known]
+        if unknown:
+            raise UnknownColumns(unknown)
+
     def problems(self, result):
         """Every error of an import, each with its spreadsheet row (the header is row 1), its
         column and the value found there, in the order of the file."""
         columns = {field.attribute: field.column_name for field in self.get_import_fields()}
         found = []
+        for base in result.base_errors:
+            if isinstance(base.error, UnknownColumns):
+                allowed = ", ".join(field.column_name for field in self.get_export_fields())
+                for column in base.error.columns:
+                    message = _("“%(value)s” is not a column here: the columns are %(allowed)s")
+                    found.append(
+                        Problem(1, column, column, message % {"value": column, "allowed": allowed})
+                    )
+            else:
+                found.append(Problem(None, "", "", str(base.error)))
         for invalid in result.invalid_rows:
             values = dict(zip(result.diff_headers, invalid.values, strict=True))
             for attribute, messages in invalid.error_dict.items():
@@ -254,7 +277,7 @@ class ProgramResource(resources.ModelResource):
         for number, errors in result.row_errors():
             for error in errors:
                 found.append(Problem(number + 1, "", "", str(error.error)))
-        return sorted(found, key=lambda problem: problem.row)
+        return sorted(found, key=lambda problem: problem.row or 0)
 
 
 def as_utf8(data):

@@ -208,3 +208,20 @@ def test_nothing_is_saved_when_any_row_has_an_error(admin_client):
     assert response.context.get("confirm_form") is None
     assert Program.objects.get(slug="good").tuition_fees == Decimal("10000")
     assert not Program.objects.filter(slug__in=[f"p{n}" for n in range(2, 10)]).exists()
+
+
+def test_a_misspelt_column_is_an_error_naming_the_columns(admin_client):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    response = import_csv(admin_client, one_row("tution_fees", "9000"))
+    (problem,) = response.context["problems"]
+    assert (problem.row, problem.column) == (1, "tution_fees")
+    body = response.content.decode()
+    assert "Row 1, column tution_fees</strong>: “tution_fees” is not a column here" in body
+    assert "the columns are slug, school, name, credential, format," in body
+    assert response.context.get("confirm_form") is None
+
+
+def test_a_file_without_the_slug_column_says_so(admin_client):
+    response = import_csv(admin_client, "name,credential\nMA,certificate\n")
+    body = response.content.decode()
+    assert "<strong>The file</strong>: " in body and "file headers: slug" in body
