@@ -1,4 +1,5 @@
-"""The spreadsheet form of a program, for editors' CSV export and import in admin."""
+"""The spreadsheet form of a program: every column once, for the editors' CSV export and
+import in admin, and the readers' CSV export (/programs/export.csv), which takes a subset."""
 
 from dataclasses import dataclass
 from decimal import InvalidOperation
@@ -12,6 +13,7 @@ from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
 from certifications.models import Certification
+from programs.comparison import accreditation
 from programs.models import Program, School
 
 
@@ -41,6 +43,11 @@ class StrictBooleanWidget(widgets.BooleanWidget):
             _("“%(value)s” is not allowed here: write %(allowed)s.")
             % {"value": value if value is not None else "", "allowed": allowed}
         )
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return "yes" if value else "no"
 
 
 class ReadableDecimalWidget(widgets.DecimalWidget):
@@ -160,8 +167,16 @@ class ProgramResource(resources.ModelResource):
     )
     total_cost = fields.Field(attribute="total_cost", column_name="total_cost", readonly=True)
     cost_is_estimate = fields.Field(
-        attribute="cost_is_estimate", column_name="cost_is_estimate", readonly=True
+        attribute="cost_is_estimate",
+        column_name="cost_is_estimate",
+        readonly=True,
+        widget=StrictBooleanWidget(),
     )
+    # Read-only: which school and page a row is, for people reading the spreadsheet.
+    school_name = fields.Field(attribute="school__name", column_name="school_name", readonly=True)
+    city = fields.Field(attribute="school__city", column_name="city", readonly=True)
+    state = fields.Field(attribute="school__state", column_name="state", readonly=True)
+    page = fields.Field(column_name="page", readonly=True)
 
     class Meta:
         model = Program
@@ -169,19 +184,27 @@ class ProgramResource(resources.ModelResource):
         fields = [
             "slug",
             "school",
+            "school_name",
+            "city",
+            "state",
             "name",
             "credential",
             "delivery_format",
             "format_confirmed",
             "length_months",
+            "reported_length_months",
             "length_suspect",
+            "length_hours",
+            "length_hours_unit",
             "tuition_fees",
             "books_supplies",
             "other_costs",
             "total_cost",
             "cost_is_estimate",
             "estimated_cost",
+            "estimated_cost_out_of_state",
             "cost_suspect",
+            "cost_source",
             "exam_fee_included",
             "evening",
             "weekend",
@@ -194,8 +217,11 @@ class ProgramResource(resources.ModelResource):
             "accreditation_checked_on",
             "accreditation_checked_url",
             "certifications",
+            "graduates_per_year",
+            "graduates_year",
             "last_verified",
             "published",
+            "page",
         ]
         export_order = fields
         skip_unchanged = True
@@ -203,6 +229,10 @@ class ProgramResource(resources.ModelResource):
         # full_clean() on every row turns an unknown choice or a bad value into a row error.
         clean_model_instances = True
         use_transactions = True
+
+    def dehydrate_page(self, program):
+        # A row being imported may have no slug yet, hence no address.
+        return program.get_absolute_url() if program.slug else ""
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
@@ -278,6 +308,82 @@ class ProgramResource(resources.ModelResource):
             for error in errors:
                 found.append(Problem(number + 1, "", "", str(error.error)))
         return sorted(found, key=lambda problem: problem.row or 0)
+
+
+class PublicProgramResource(ProgramResource):
+    """The readers' CSV: the editors' columns a reader needs, under plain headings, with each
+    figure as the program's page shows it (a flagged figure left out, labels for codes)."""
+
+    # Only the finder knows how far a program is from the reader's ZIP code.
+    distance = fields.Field(attribute="distance", column_name="distance", readonly=True)
+
+    class Meta(ProgramResource.Meta):
+        fields = [*ProgramResource.Meta.fields, "distance"]
+
+    # The editors' field behind each reader column, in the readers' order, and its heading.
+    headings = {
+        "school_name": "School",
+        "city": "City",
+        "state": "State",
+        "name": "Program",
+        "credential": "Credential",
+        "delivery_format": "Format",
+        "format_confirmed": "Format confirmed",
+        "length_months": "Length (months)",
+        "reported_length_months": "Reported length, flagged (months)",
+        "length_hours": "Length (hours)",
+        "length_hours_unit": "Hours unit",
+        "tuition_fees": "Tuition and fees ($)",
+        "books_supplies": "Books and supplies ($)",
+        "total_cost": "Total cost ($)",
+        "cost_is_estimate": "cost_is_estimate",
+        "estimated_cost_out_of_state": "Estimated cost, out of state ($)",
+        "cost_source": "Cost source",
+        "accreditation": "Accreditation",
+        "graduates_per_year": "Graduates",
+        "graduates_year": "Graduates year",
+        "distance": "Distance (miles)",
+        "page": "Page",
+    }
+
+    def get_export_fields(self, selected_fields=None):
+        return [self.fields[name] for name in self.headings]
+
+    def get_export_headers(self, selected_fields=None):
+        return list(self.headings.values())
+
+    def rows(self, programs):
+        """The heading row, then one row per program, one at a time for streaming."""
+        # What export_field() looks up for every cell, looked up once per column.
+        columns = [
+            getattr(self, f"dehydrate_{name}", None) or self.fields[name].export
+            for name in self.headings
+        ]
+        yield self.get_export_headers()
+        for program in programs:
+            yield [column(program) for column in columns]
+
+    def dehydrate_credential(self, program):
+        return program.get_credential_display()
+
+    def dehydrate_delivery_format(self, program):
+        return program.get_format_display()
+
+    def dehydrate_reported_length_months(self, program):
+        return program.reported_length_months if program.length_suspect else ""
+
+    def dehydrate_tuition_fees(self, program):
+        return "" if program.cost_suspect else program.tuition_fees
+
+    def dehydrate_estimated_cost_out_of_state(self, program):
+        return program.estimated_cost_out_of_state if program.cost_is_estimate else ""
+
+    def dehydrate_accreditation(self, program):
+        return accreditation(program)
+
+    def dehydrate_distance(self, program):
+        distance = getattr(program, "distance", None)
+        return "" if distance is None else f"{distance:.1f}"
 
 
 def as_utf8(data):

@@ -1,6 +1,7 @@
 """The programs spreadsheet: exported and imported back unchanged it changes nothing; every
 column is in it; yes/no columns take only yes/no words."""
 
+import csv
 import datetime
 import io
 from decimal import Decimal
@@ -9,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Program
-from programs.resources import ProgramResource
+from programs.resources import ProgramResource, PublicProgramResource
 from tests.factories import make_certification, make_program, make_school
 
 pytestmark = pytest.mark.django_db
@@ -217,7 +218,7 @@ def test_a_misspelt_column_is_an_error_naming_the_columns(admin_client):
     assert (problem.row, problem.column) == (1, "tution_fees")
     body = response.content.decode()
     assert "Row 1, column tution_fees</strong>: “tution_fees” is not a column here" in body
-    assert "the columns are slug, school, name, credential, format," in body
+    assert "the columns are slug, school, school_name, city, state, name, credential," in body
     assert response.context.get("confirm_form") is None
 
 
@@ -225,3 +226,20 @@ def test_a_file_without_the_slug_column_says_so(admin_client):
     response = import_csv(admin_client, "name,credential\nMA,certificate\n")
     body = response.content.decode()
     assert "<strong>The file</strong>: " in body and "file headers: slug" in body
+
+
+def test_the_readers_export_takes_its_columns_from_the_editors_resource():
+    editors = ProgramResource().fields
+    readers = PublicProgramResource()
+    # Distance is measured by the finder for one search; every other column is the editors'.
+    assert set(readers.headings) - {"distance"} <= set(editors)
+    assert [field.column_name for field in readers.get_export_fields()] == [
+        editors[name].column_name if name in editors else name for name in readers.headings
+    ]
+
+
+def test_the_editors_export_says_which_school_and_page_a_row_is(admin_client):
+    make_program(school=make_school(slug="springfield-college", name="Springfield College"))
+    rows = list(csv.DictReader(io.StringIO(export_all(admin_client))))
+    assert rows[0]["school_name"] == "Springfield College"
+    assert rows[0]["state"] == "IL" and rows[0]["page"].startswith("/programs/")
