@@ -230,6 +230,10 @@ class ProgramResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    def get_user_visible_fields(self):
+        # The import page lists the columns an import reads; the read-only ones are for reading.
+        return [field for field in self.get_import_fields() if not field.readonly]
+
     def dehydrate_page(self, program):
         # A row being imported may have no slug yet, hence no address.
         return program.get_absolute_url() if program.slug else ""

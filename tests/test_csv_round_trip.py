@@ -243,3 +243,10 @@ def test_the_editors_export_says_which_school_and_page_a_row_is(admin_client):
     rows = list(csv.DictReader(io.StringIO(export_all(admin_client))))
     assert rows[0]["school_name"] == "Springfield College"
     assert rows[0]["state"] == "IL" and rows[0]["page"].startswith("/programs/")
+
+
+def test_the_import_page_lists_only_the_columns_an_import_reads(admin_client):
+    response = admin_client.get(reverse("admin:programs_program_import"))
+    (_resource, columns) = response.context["fields_list"][0]
+    assert "tuition_fees" in columns and "format" in columns
+    assert not {"school_name", "total_cost", "page"} & set(columns)
