@@ -6,7 +6,7 @@ from certifications import models
 from core.admin import ReviewedAdminMixin, unpublish
 
 ROUTE_FIELDSETS = [
-    (None, {"fields": ["name", "slug", "description", "sort_order"]}),
+    (None, {"fields": ["name", "slug", "description", "sort_order", "published"]}),
     (
         _("Training"),
         {
@@ -114,8 +114,16 @@ class ExamFigureAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 @admin.register(models.EligibilityRoute)
 class EligibilityRouteAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     review_field = "verified_on"
-    list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
-    list_filter = ["certification", "training", "body_reviews_first"]
+    actions = [unpublish]
+    list_display = [
+        "name",
+        "certification",
+        "training",
+        "body_reviews_first",
+        "published",
+        "verified_on",
+    ]
+    list_filter = ["published", "certification", "training", "body_reviews_first"]
     list_select_related = ["certification__body"]
     search_fields = ["name", "description"]
     autocomplete_fields = ["certification", "source"]

@@ -205,3 +205,19 @@ def test_a_school_is_kept_for_its_programs_even_for_superusers(admin_client):
     )
     assert response.status_code == 200
     assert type(school).objects.filter(pk=school.pk).exists()
+
+
+def test_an_unpublished_route_leaves_the_credential_page_and_the_checker(editor_client, client):
+    kept = make_route(name="Recent graduate route")
+    certification = kept.certification
+    withdrawn = make_route(certification=certification, name="Withdrawn work route")
+    response = editor_client.post(
+        reverse("admin:certifications_eligibilityroute_changelist"),
+        {"action": "unpublish", "_selected_action": [withdrawn.pk]},
+        follow=True,
+    )
+    assert "1 item unpublished" in response.content.decode()
+    body = client.get(certification.get_absolute_url()).content.decode()
+    assert "Recent graduate route" in body and "Withdrawn work route" not in body
+    (checked,) = Certification.objects.filter(pk=certification.pk).for_eligibility()
+    assert list(checked.routes.all()) == [kept]
