@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from certifications import models
 from certifications.preview import certification_preview
-from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.editing import EditingAdminMixin, SortableStackedInline
 from core.versioning import VersionCheckedAdminMixin
 
 ROUTE_FIELDSETS = [
-    (None, {"fields": ["name", "slug", "description", "sort_order"]}),
+    (None, {"fields": ["name", "slug", "description", "sort_order", "published"]}),
     (
         _("Training"),
         {
@@ -87,6 +87,7 @@ class CertificationAdmin(
 ):
     review_field = "verified_on"
     draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
+    actions = [unpublish]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
@@ -135,8 +136,16 @@ class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
 @admin.register(models.EligibilityRoute)
 class EligibilityRouteAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
-    list_display = ["name", "certification", "training", "body_reviews_first", "verified_on"]
-    list_filter = ["certification", "training", "body_reviews_first"]
+    actions = [unpublish]
+    list_display = [
+        "name",
+        "certification",
+        "training",
+        "body_reviews_first",
+        "published",
+        "verified_on",
+    ]
+    list_filter = ["published", "certification", "training", "body_reviews_first"]
     list_select_related = ["certification__body"]
     search_fields = ["name", "description"]
     autocomplete_fields = ["certification", "source"]

@@ -38,14 +38,18 @@ class CertificationQuerySet(PublishedQuerySet):
         """Everything the side-by-side table shows, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(
             "sources",
-            models.Prefetch("routes", queryset=EligibilityRoute.objects.select_related("source")),
+            models.Prefetch(
+                "routes", queryset=EligibilityRoute.objects.published().select_related("source")
+            ),
             models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
         )
 
     def for_eligibility(self):
         """The credentials with the rule rows the checker reads, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(
-            models.Prefetch("routes", queryset=EligibilityRoute.objects.select_related("source"))
+            models.Prefetch(
+                "routes", queryset=EligibilityRoute.objects.published().select_related("source")
+            )
         )
 
 
@@ -335,8 +339,15 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
         ),
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+    published = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick to take the route off the credential's page and out of the eligibility "
+            "checker; it can be published again."
+        ),
+    )
 
-    objects = SlugNaturalKeyManager()
+    objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
     figure_sources = {

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin
+from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.editing import EditingAdminMixin, SortableStackedInline
 from core.versioning import VersionCheckedAdminMixin
 from guide import models
@@ -78,6 +78,7 @@ class GuidePageAdmin(
 ):
     review_field = "reviewed_on"
     overdue_ordering = ["sort_order", "title", "pk"]
+    actions = [unpublish]
     draft_fields = ["title", "summary", "body"]
     markup_fields = ["body"]
     markup_check = staticmethod(dropped_markup)

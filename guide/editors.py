@@ -6,7 +6,19 @@ from django.contrib.auth.management import create_permissions
 EDITORS_GROUP = "Editors"
 EDITOR_APPS = ("guide", "certifications", "programs", "states")
 # Feedback comes from readers: editors triage it but neither invent nor erase it.
-WITHHELD = ("add_feedback", "delete_feedback", "add_historicalfeedback")
+# What readers reach by address (schools, programs, credentials, their routes, guide pages)
+# is unpublished, not deleted, so links keep working and history can bring it back; deleting
+# stays with superusers.
+WITHHELD = (
+    "add_feedback",
+    "delete_feedback",
+    "add_historicalfeedback",
+    "delete_school",
+    "delete_program",
+    "delete_certification",
+    "delete_eligibilityroute",
+    "delete_guidepage",
+)
 
 
 def sync_editors_group(apps=global_apps):

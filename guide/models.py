@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -142,12 +143,36 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
+        if self.pk is not None and not self.history.exists():
+            self.record_starting_version()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.kind == self.Kind.HOME:
             return reverse("guide:home")
         return reverse("guide:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The front page, the guide's sections and the about pages are linked from every page
+        # (header, footer, home): taking one down would leave broken links across the site.
+        if self.kind and not self.published:
+            raise ValidationError(
+                {
+                    "published": _(
+                        "“%(title)s” is one of the pages the site is built around (%(kind)s): "
+                        "it stays published. Edit it, or ask an administrator."
+                    )
+                    % {"title": self.title, "kind": self.get_kind_display()}
+                }
+            )
+
+    def record_starting_version(self):
+        """Keep the stored version as the page's first history record before it changes.
+        Pages loaded by `seed` have no history, and an old address finds its page through
+        history: without this a renamed page's old address would answer 404."""
+        stored = GuidePage.objects.filter(pk=self.pk).first()
+        if stored is not None:
+            GuidePage.history.bulk_history_create([stored])
 
 
 class OrderedContent(NaturalKeyMixin, models.Model):

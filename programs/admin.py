@@ -3,7 +3,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from core.admin import HistoryAdmin, ReviewedAdminMixin
+from core.admin import HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.versioning import VersionCheckedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
@@ -22,8 +22,10 @@ class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMix
     review_field = "last_verified"
     # Programs that graduate the most students are the ones most readers weigh.
     overdue_ordering = [F("graduates_per_year").desc(nulls_last=True), "name", "pk"]
+    actions = [unpublish]
     resource_classes = [ProgramResource]
     import_form_class = ProgramImportForm
+    import_template_name = "admin/programs/program/import.html"
     list_display = [
         "name",
         "school",
@@ -124,6 +126,15 @@ class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMix
             },
         ),
     ]
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        # The library lists one kind of error at a time, without the column or the value:
+        # list every one of them, where the editor finds it in the spreadsheet.
+        result = getattr(response, "context_data", {}).get("result")
+        if result is not None:
+            response.context_data["problems"] = ProgramResource().problems(result)
+        return response
 
     def save_model(self, request, obj, form, change):
         # A check is worth what its checker and date are: record who set or changed the date.

@@ -198,10 +198,12 @@ class ProgramQuerySet(PublishedQuerySet):
         return super().published().filter(school__is_open=True)
 
     def for_listing(self):
-        """What a result card shows, in a fixed number of queries."""
+        """What a result card shows, in a fixed number of queries. Only published credentials:
+        an editor who unpublishes one takes it off every program page, card and comparison."""
         return self.select_related("school").prefetch_related(
             models.Prefetch(
-                "certifications", queryset=Certification.objects.order_by("sort_order")
+                "certifications",
+                queryset=Certification.objects.published().order_by("sort_order"),
             )
         )
 

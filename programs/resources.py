@@ -1,9 +1,14 @@
-"""The spreadsheet form of a program, for editors' CSV export and import in admin."""
+"""The spreadsheet form of a program: every column once, for the editors' CSV export and
+import in admin, and the readers' CSV export (/programs/export.csv), which takes a subset."""
+
+from dataclasses import dataclass
+from decimal import InvalidOperation
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
@@ -38,25 +43,139 @@ class StrictBooleanWidget(widgets.BooleanWidget):
             % {"value": value if value is not None else "", "allowed": allowed}
         )
 
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return "yes" if value else "no"
+
+
+class ReadableDecimalWidget(widgets.DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (InvalidOperation, ValueError):
+            raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from None
+
+
+class ReadableIntegerWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (InvalidOperation, ValueError):
+            raise ValueError(_("“%(value)s” is not a whole number") % {"value": value}) from None
+
+
+class ReadableDateWidget(widgets.DateWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 2026-03-31") % {"value": value}
+            ) from None
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """A column with a fixed list of codes: an unknown code is an error naming the codes."""
+
+    def __init__(self, choices=(), **kwargs):
+        self.codes = [code for code, _label in choices]
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        code = super().clean(value, row, **kwargs)
+        if code not in self.codes:
+            raise ValueError(
+                _("“%(value)s” is not allowed here: write one of %(codes)s")
+                % {"value": code, "codes": ", ".join(self.codes)}
+            )
+        return code
+
+
+class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(
+                _("no %(model)s with the slug “%(value)s”")
+                % {"model": self.model._meta.verbose_name, "value": value}
+            ) from None
+
+
+class SlugManyToManyWidget(widgets.ManyToManyWidget):
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row, **kwargs)
+        slugs = [slug.strip() for slug in str(value or "").split(self.separator) if slug.strip()]
+        unknown = sorted(set(slugs) - {getattr(obj, self.field) for obj in found})
+        if unknown:
+            raise ValueError(
+                _("no %(model)s with the slug “%(value)s”: write %(allowed)s, separated by “|”")
+                % {
+                    "model": self.model._meta.verbose_name,
+                    "value": ", ".join(unknown),
+                    "allowed": ", ".join(
+                        self.model.objects.order_by(self.field).values_list(self.field, flat=True)
+                    ),
+                }
+            )
+        return found
+
+
+class UnknownColumns(ValueError):
+    """Header cells that name no column: a misspelt column would otherwise be ignored."""
+
+    def __init__(self, columns):
+        self.columns = columns
+        super().__init__(", ".join(columns))
+
+
+@dataclass
+class Problem:
+    """One thing wrong in an uploaded spreadsheet, where the editor finds it (row None: the
+    file as a whole)."""
+
+    row: int | None
+    column: str
+    value: str
+    message: str
+
+    @property
+    def names_value(self):
+        """Our own messages quote the value; Django's model checks do not."""
+        return f"“{self.value}”" in self.message
+
 
 class ProgramResource(resources.ModelResource):
     school = fields.Field(
         attribute="school",
         column_name="school",
-        widget=widgets.ForeignKeyWidget(School, field="slug"),
+        widget=SlugForeignKeyWidget(School, field="slug"),
     )
     certifications = fields.Field(
         attribute="certifications",
         column_name="certifications",
-        widget=widgets.ManyToManyWidget(Certification, field="slug", separator="|"),
+        widget=SlugManyToManyWidget(Certification, field="slug", separator="|"),
     )
     # Named apart from its column: the export form's own "format" (file type) field would
     # otherwise swallow the column's tick box and drop it from every export.
-    delivery_format = fields.Field(attribute="format", column_name="format")
+    delivery_format = fields.Field(
+        attribute="format",
+        column_name="format",
+        widget=ChoiceWidget(choices=Program.Format.choices),
+    )
     total_cost = fields.Field(attribute="total_cost", column_name="total_cost", readonly=True)
     cost_is_estimate = fields.Field(
-        attribute="cost_is_estimate", column_name="cost_is_estimate", readonly=True
+        attribute="cost_is_estimate",
+        column_name="cost_is_estimate",
+        readonly=True,
+        widget=StrictBooleanWidget(),
     )
+    # Read-only: which school and page a row is, for people reading the spreadsheet.
+    school_name = fields.Field(attribute="school__name", column_name="school_name", readonly=True)
+    city = fields.Field(attribute="school__city", column_name="city", readonly=True)
+    state = fields.Field(attribute="school__state", column_name="state", readonly=True)
+    page = fields.Field(column_name="page", readonly=True)
 
     class Meta:
         model = Program
@@ -64,19 +183,27 @@ class ProgramResource(resources.ModelResource):
         fields = [
             "slug",
             "school",
+            "school_name",
+            "city",
+            "state",
             "name",
             "credential",
             "delivery_format",
             "format_confirmed",
             "length_months",
+            "reported_length_months",
             "length_suspect",
+            "length_hours",
+            "length_hours_unit",
             "tuition_fees",
             "books_supplies",
             "other_costs",
             "total_cost",
             "cost_is_estimate",
             "estimated_cost",
+            "estimated_cost_out_of_state",
             "cost_suspect",
+            "cost_source",
             "exam_fee_included",
             "evening",
             "weekend",
@@ -89,8 +216,11 @@ class ProgramResource(resources.ModelResource):
             "accreditation_checked_on",
             "accreditation_checked_url",
             "certifications",
+            "graduates_per_year",
+            "graduates_year",
             "last_verified",
             "published",
+            "page",
         ]
         export_order = fields
         skip_unchanged = True
@@ -99,10 +229,28 @@ class ProgramResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    def get_user_visible_fields(self):
+        # The import page lists the columns an import reads; the read-only ones are for reading.
+        return [field for field in self.get_import_fields() if not field.readonly]
+
+    def dehydrate_page(self, program):
+        # A row being imported may have no slug yet, hence no address.
+        return program.get_absolute_url() if program.slug else ""
+
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
+        # Each bad value becomes a ValueError naming it, which the import reports as an error
+        # in its row and column; other exceptions would stop at the first row's first error.
         if isinstance(f, models.BooleanField):
             return StrictBooleanWidget
+        if f.choices:
+            return ChoiceWidget
+        if isinstance(f, models.DecimalField):
+            return ReadableDecimalWidget
+        if isinstance(f, models.IntegerField):
+            return ReadableIntegerWidget
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            return ReadableDateWidget
         return super().widget_from_django_field(f, default)
 
     @classmethod
@@ -110,7 +258,135 @@ class ProgramResource(resources.ModelResource):
         kwargs = super().widget_kwargs_for_field(field_name, django_field)
         if isinstance(django_field, models.BooleanField):
             kwargs["nullable"] = django_field.null
+        if django_field.choices:
+            kwargs["choices"] = django_field.choices
         return kwargs
+
+    def import_instance(self, instance, row, **kwargs):
+        # The library reads many-to-many columns only when saving, and quietly drops unknown
+        # slugs there: read them here too, so they are reported with the row's other errors.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def before_import(self, dataset, **kwargs):
+        known = {field.column_name for field in self.get_export_fields()}
+        unknown = [header for header in dataset.headers if header not in known]
+        if unknown:
+            raise UnknownColumns(unknown)
+
+    def problems(self, result):
+        """Every error of an import, each with its spreadsheet row (the header is row 1), its
+        column and the value found there, in the order of the file."""
+        columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+        found = []
+        for base in result.base_errors:
+            if isinstance(base.error, UnknownColumns):
+                allowed = ", ".join(field.column_name for field in self.get_export_fields())
+                for column in base.error.columns:
+                    message = _("“%(value)s” is not a column here: the columns are %(allowed)s")
+                    found.append(
+                        Problem(1, column, column, message % {"value": column, "allowed": allowed})
+                    )
+            else:
+                found.append(Problem(None, "", "", str(base.error)))
+        for invalid in result.invalid_rows:
+            values = dict(zip(result.diff_headers, invalid.values, strict=True))
+            for attribute, messages in invalid.error_dict.items():
+                column = "" if attribute == NON_FIELD_ERRORS else columns.get(attribute, attribute)
+                value = values.get(column, "")
+                for message in messages:
+                    found.append(Problem(invalid.number + 1, column, value, message))
+        for number, errors in result.row_errors():
+            for error in errors:
+                found.append(Problem(number + 1, "", "", str(error.error)))
+        return sorted(found, key=lambda problem: problem.row or 0)
+
+
+class PublicProgramResource(ProgramResource):
+    """The readers' CSV: the editors' columns a reader needs, under plain headings, with each
+    figure as the program's page shows it (a flagged figure left out, labels for codes)."""
+
+    # Only the finder knows how far a program is from the reader's ZIP code.
+    distance = fields.Field(attribute="distance", column_name="distance", readonly=True)
+
+    class Meta(ProgramResource.Meta):
+        fields = [*ProgramResource.Meta.fields, "distance"]
+
+    # The editors' field behind each reader column, in the readers' order, and its heading.
+    headings = {
+        "school_name": "School",
+        "city": "City",
+        "state": "State",
+        "name": "Program",
+        "credential": "Credential",
+        "delivery_format": "Format",
+        "format_confirmed": "Format confirmed",
+        "length_months": "Length (months)",
+        "reported_length_months": "Reported length, flagged (months)",
+        "length_hours": "Length (hours)",
+        "length_hours_unit": "Hours unit",
+        "tuition_fees": "Tuition and fees ($)",
+        "books_supplies": "Books and supplies ($)",
+        "total_cost": "Total cost ($)",
+        "cost_is_estimate": "cost_is_estimate",
+        "estimated_cost_out_of_state": "Estimated cost, out of state ($)",
+        "cost_source": "Cost source",
+        "accreditation": "Accreditation",
+        "graduates_per_year": "Graduates",
+        "graduates_year": "Graduates year",
+        "distance": "Distance (miles)",
+        "page": "Page",
+    }
+
+    def get_export_fields(self, selected_fields=None):
+        return [self.fields[name] for name in self.headings]
+
+    def get_export_headers(self, selected_fields=None):
+        return list(self.headings.values())
+
+    def rows(self, programs):
+        """The heading row, then one row per program, one at a time for streaming."""
+        # What export_field() looks up for every cell, looked up once per column.
+        columns = [
+            getattr(self, f"dehydrate_{name}", None) or self.fields[name].export
+            for name in self.headings
+        ]
+        yield self.get_export_headers()
+        for program in programs:
+            yield [column(program) for column in columns]
+
+    def dehydrate_credential(self, program):
+        return program.get_credential_display()
+
+    def dehydrate_delivery_format(self, program):
+        return program.get_format_display()
+
+    def dehydrate_reported_length_months(self, program):
+        return program.reported_length_months if program.length_suspect else ""
+
+    def dehydrate_tuition_fees(self, program):
+        return "" if program.cost_suspect else program.tuition_fees
+
+    def dehydrate_estimated_cost_out_of_state(self, program):
+        return program.estimated_cost_out_of_state if program.cost_is_estimate else ""
+
+    def dehydrate_accreditation(self, program):
+        return program.accreditation_label
+
+    def dehydrate_distance(self, program):
+        distance = getattr(program, "distance", None)
+        return "" if distance is None else f"{distance:.1f}"
 
 
 def as_utf8(data):

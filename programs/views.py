@@ -17,6 +17,7 @@ from programs import geo, shortlist
 from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
+from programs.resources import PublicProgramResource
 
 DIRECTORY_SOURCES = ["caahep-program-directory", "abhes-program-directory"]
 
@@ -131,38 +132,6 @@ class CompareView(ShortlistMixin, TemplateView):
         return context
 
 
-EXPORT_COLUMNS = [
-    ("School", lambda p: p.school.name),
-    ("City", lambda p: p.school.city),
-    ("State", lambda p: p.school.state),
-    ("Program", lambda p: p.name),
-    ("Credential", lambda p: p.get_credential_display()),
-    ("Format", lambda p: p.get_format_display()),
-    ("Format confirmed", lambda p: "yes" if p.format_confirmed else "no"),
-    ("Length (months)", lambda p: p.length_months),
-    (
-        "Reported length, flagged (months)",
-        lambda p: p.reported_length_months if p.length_suspect else None,
-    ),
-    ("Length (hours)", lambda p: p.length_hours),
-    ("Hours unit", lambda p: p.length_hours_unit),
-    ("Tuition and fees ($)", lambda p: "" if p.cost_suspect else p.tuition_fees),
-    ("Books and supplies ($)", lambda p: p.books_supplies),
-    ("Total cost ($)", lambda p: p.total_cost),
-    ("cost_is_estimate", lambda p: "yes" if p.cost_is_estimate else "no"),
-    (
-        "Estimated cost, out of state ($)",
-        lambda p: p.estimated_cost_out_of_state if p.cost_is_estimate else None,
-    ),
-    ("Cost source", lambda p: p.cost_source),
-    ("Accreditation", lambda p: p.accreditation_label),
-    ("Graduates", lambda p: p.graduates_per_year),
-    ("Graduates year", lambda p: p.graduates_year),
-    ("Distance (miles)", lambda p: "" if p.distance is None else f"{p.distance:.1f}"),
-    ("Page", lambda p: p.get_absolute_url()),
-]
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -174,23 +143,11 @@ def export_csv(request):
         return too_many_requests(request, "programs/export_limited.html", retry_after)
     if request.GET.getlist("p"):
         programs, _unknown = requested_programs(request)
-        for program in programs:
-            program.distance = None
     else:
         programs = Finder(request.GET).run(everything=True).programs
     writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow([name for name, _value in EXPORT_COLUMNS])
-        for program in programs:
-            yield writer.writerow(
-                [
-                    "" if value(program) is None else value(program)
-                    for _name, value in EXPORT_COLUMNS
-                ]
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    rows = (writer.writerow(row) for row in PublicProgramResource().rows(programs))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="medical-assistant-programs.csv"'
     return response
 

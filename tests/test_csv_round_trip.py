@@ -1,6 +1,7 @@
 """The programs spreadsheet: exported and imported back unchanged it changes nothing; every
 column is in it; yes/no columns take only yes/no words."""
 
+import csv
 import datetime
 import io
 from decimal import Decimal
@@ -9,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Program
-from programs.resources import ProgramResource
+from programs.resources import ProgramResource, PublicProgramResource
 from tests.factories import make_certification, make_program, make_school
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,110 @@ def test_export_page_has_no_inline_handlers_or_styles(admin_client):
     body = admin_client.get(reverse("admin:programs_program_export")).content.decode()
     assert 'id="select-all-toggle"' in body and "js/admin_export.js" in body
     assert " onchange=" not in body and " onclick=" not in body and ' style="' not in body
+
+
+ONE_ERROR_OF_EACH_KIND = (
+    "slug,school,name,credential,format,tuition_fees,evening,certifications,"
+    "accreditation_checked_on\n"
+    "good,springfield-college,MA,certificate,campus,9000,no,cma,\n"
+    "p2,springfield-college,MA,certificate,campus,abc,no,cma,\n"
+    "p3,no-such-school,MA,certificate,campus,9000,no,cma,\n"
+    "p4,springfield-college,MA,certificate,campus,9000,maybe,cma,\n"
+    "p5,springfield-college,MA,phd,campus,9000,no,cma,\n"
+    "p6,springfield-college,MA,certificate,campus,9000,no,cma|xyz,\n"
+    "p7,springfield-college,MA,certificate,campus,-500,no,cma,\n"
+    "p8,springfield-college,MA,certificate,campus,9000,no,cma,31/03/2026\n"
+    "p9,springfield-college,MA,certificate,by post,abc,perhaps,,\n"
+)
+
+
+def test_every_error_is_listed_at_once_with_row_column_and_value(admin_client):
+    school = make_school(slug="springfield-college")
+    make_certification(slug="cma")
+    make_program(school=school, slug="good", tuition_fees=Decimal("10000"))
+    response = import_csv(admin_client, ONE_ERROR_OF_EACH_KIND)
+    problems = [(p.row, p.column, p.value) for p in response.context["problems"]]
+    assert problems == [
+        (3, "tuition_fees", "abc"),
+        (4, "school", "no-such-school"),
+        (5, "evening", "maybe"),
+        (6, "credential", "phd"),
+        (7, "certifications", "cma|xyz"),
+        (8, "tuition_fees", "-500"),
+        (9, "accreditation_checked_on", "31/03/2026"),
+        (10, "format", "by post"),
+        (10, "tuition_fees", "abc"),
+        (10, "evening", "perhaps"),
+    ]
+    body = response.content.decode()
+    assert "10 problems in the file: nothing was imported." in body
+    assert "Row 3, column tuition_fees</strong>: “abc” is not a number" in body
+    assert "Row 4, column school</strong>: no school with the slug “no-such-school”" in body
+    assert "Row 5, column evening</strong>: “maybe” is not allowed here: write yes, no" in body
+    assert (
+        "Row 6, column credential</strong>: “phd” is not allowed here: write one of "
+        "short_certificate, certificate, diploma, associate" in body
+    )
+    assert (
+        "Row 7, column certifications</strong> (“cma|xyz”): no certification with the slug “xyz”"
+        in body
+    )
+    assert "write cma, separated by “|”" in body
+    assert "Row 8, column tuition_fees</strong> (“-500”): An amount cannot be below zero." in body
+    assert "Row 10, column format</strong>: “by post” is not allowed here: write one of " in body
+    assert "Row 9, column accreditation_checked_on</strong>: “31/03/2026” is not a date" in body
+    # The library's wide table of every value (sideways scrolling on a phone) is gone.
+    assert 'class="import-preview"' not in body
+
+
+def test_nothing_is_saved_when_any_row_has_an_error(admin_client):
+    school = make_school(slug="springfield-college")
+    make_certification(slug="cma")
+    make_program(school=school, slug="good", tuition_fees=Decimal("10000"))
+    response = import_csv(
+        admin_client, ONE_ERROR_OF_EACH_KIND.replace(",9000,no,cma,\n", ",8000,no,cma,\n", 1)
+    )
+    assert response.context.get("confirm_form") is None
+    assert Program.objects.get(slug="good").tuition_fees == Decimal("10000")
+    assert not Program.objects.filter(slug__in=[f"p{n}" for n in range(2, 10)]).exists()
+
+
+def test_a_misspelt_column_is_an_error_naming_the_columns(admin_client):
+    make_program(school=make_school(slug="springfield-college"), slug="good")
+    response = import_csv(admin_client, one_row("tution_fees", "9000"))
+    (problem,) = response.context["problems"]
+    assert (problem.row, problem.column) == (1, "tution_fees")
+    body = response.content.decode()
+    assert "Row 1, column tution_fees</strong>: “tution_fees” is not a column here" in body
+    assert "the columns are slug, school, school_name, city, state, name, credential," in body
+    assert response.context.get("confirm_form") is None
+
+
+def test_a_file_without_the_slug_column_says_so(admin_client):
+    response = import_csv(admin_client, "name,credential\nMA,certificate\n")
+    body = response.content.decode()
+    assert "<strong>The file</strong>: " in body and "file headers: slug" in body
+
+
+def test_the_readers_export_takes_its_columns_from_the_editors_resource():
+    editors = ProgramResource().fields
+    readers = PublicProgramResource()
+    # Distance is measured by the finder for one search; every other column is the editors'.
+    assert set(readers.headings) - {"distance"} <= set(editors)
+    assert [field.column_name for field in readers.get_export_fields()] == [
+        editors[name].column_name if name in editors else name for name in readers.headings
+    ]
+
+
+def test_the_editors_export_says_which_school_and_page_a_row_is(admin_client):
+    make_program(school=make_school(slug="springfield-college", name="Springfield College"))
+    rows = list(csv.DictReader(io.StringIO(export_all(admin_client))))
+    assert rows[0]["school_name"] == "Springfield College"
+    assert rows[0]["state"] == "IL" and rows[0]["page"].startswith("/programs/")
+
+
+def test_the_import_page_lists_only_the_columns_an_import_reads(admin_client):
+    response = admin_client.get(reverse("admin:programs_program_import"))
+    (_resource, columns) = response.context["fields_list"][0]
+    assert "tuition_fees" in columns and "format" in columns
+    assert not {"school_name", "total_cost", "page"} & set(columns)

@@ -48,7 +48,7 @@ def test_editors_have_no_permission_on_accounts():
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
     assert labels == {"guide", "certifications", "programs", "states"}
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"change_program", "delete_certification", "change_feedback"} <= codenames
+    assert {"change_program", "delete_faq", "change_feedback"} <= codenames
     assert "delete_feedback" not in codenames
 
 
