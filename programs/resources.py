@@ -367,10 +367,10 @@ class PublicProgramResource(ProgramResource):
             yield [column(program) for column in columns]
 
     def dehydrate_credential(self, program):
-        return program.get_credential_display()
+        return program.credential_label
 
     def dehydrate_delivery_format(self, program):
-        return program.get_format_display()
+        return program.format_label
 
     def dehydrate_reported_length_months(self, program):
         return program.reported_length_months if program.length_suspect else ""
