@@ -209,3 +209,24 @@ def test_compare_hides_rows_no_program_reports_and_can_show_them(client):
     assert "all_rows=1" in page and 'href="/about-our-data/#ipeds"' in page
     every = [row.label for row in client.get(url + "&all_rows=1").context["rows"]]
     assert "Hours on site" in every and "Other costs" in every
+
+
+def test_compare_grid_shows_not_reported_where_one_program_lacks_a_figure(client):
+    reported = make_program(slug="with-books", books_supplies=Decimal("800"))
+    missing = make_program(slug="no-books", books_supplies=None)
+    response = client.get("/programs/compare/", {"p": [reported.slug, missing.slug]})
+    books = next(row for row in response.context["rows"] if row.label == "Books and supplies")
+    assert books.cells == ["$800", ""]
+    body = response.content.decode()
+    assert "<td>$800</td><td>Not reported</td>" in body
+
+
+def test_a_row_no_compared_program_reports_is_hidden_until_asked_for(client):
+    first = make_program(slug="first", other_costs=None)
+    second = make_program(slug="second", other_costs=None)
+    slugs = {"p": [first.slug, second.slug]}
+    shown = [str(row.label) for row in client.get("/programs/compare/", slugs).context["rows"]]
+    assert "Other costs" not in shown
+    every = client.get("/programs/compare/", {**slugs, "all_rows": "1"}).context["rows"]
+    other = next(row for row in every if row.label == "Other costs")
+    assert other.cells == ["", ""]
