@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from core.management.commands.seed import app_fixtures
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -17,8 +19,6 @@ def reference_data(django_db_setup, django_db_blocker):
     transaction left open for the module; each test's own transaction is a savepoint inside it,
     rolled back after the test, and the whole is rolled back when the module ends, so other
     modules still start from empty tables. Not for transactional tests."""
-    from core.management.commands.seed import app_fixtures
-
     paths = [path for path in app_fixtures() if path.name != "programs.json"]
     with django_db_blocker.unblock():
         outer = transaction.atomic()
