@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from certifications.models import ExamFigure, amount_bounds
 from core.comparison import Row
-from guide.templatetags.guide_tags import dollars
+from core.formatting import dollars
 
 FEE_KINDS = {ExamFigure.Kind.EXAM_FEE, ExamFigure.Kind.RENEWAL_FEE}
 # The figures about sitting the exam, in the order pages show them.

@@ -1,5 +1,7 @@
 from dataclasses import dataclass
 
+from core.formatting import is_missing
+
 
 @dataclass
 class Row:
@@ -11,4 +13,5 @@ class Row:
 
     @property
     def differs(self):
-        return len({repr(cell) for cell in self.cells}) > 1
+        # Missing figures read the same ("Not reported") whatever form they take.
+        return len({None if is_missing(cell) else repr(cell) for cell in self.cells}) > 1

@@ -3,9 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.formatting import dollars
 from core.search import PER_GROUP, Result, best_passage, markdown_to_text, matching, only
 from guide.models import FAQ, GuidePage, WageFigure
-from guide.templatetags.guide_tags import dollars
 
 PAGE_FIELDS = (("title", "A"), ("summary", "B"), ("body", "C"))
 FAQ_FIELDS = (("question", "A"), ("answer", "B"))

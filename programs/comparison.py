@@ -1,17 +1,11 @@
-"""The rows of the program page and the compare view, as plain text per program."""
+"""The rows of the program page and the compare view, as plain text per program; None or ""
+where the program reports nothing, which the or_not_reported filter shows as "Not reported"."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core.comparison import Row
-from guide.templatetags.guide_tags import dollars
+from core.formatting import dollars, is_missing
 from programs import costs, geo
-
-NOT_REPORTED = gettext_lazy("Not reported")
-
-
-def money(value):
-    return dollars(value) if value is not None else NOT_REPORTED
 
 
 def check_with_school(text):
@@ -23,7 +17,7 @@ def total_cost(program):
         return _("%(cost)s (estimate)") % {"cost": dollars(program.total_cost)}
     if program.cost_suspect:
         return check_with_school(dollars(program.tuition_fees))
-    return money(program.total_cost)
+    return dollars(program.total_cost)
 
 
 def amount_or_range(low, high):
@@ -34,7 +28,7 @@ def amount_or_range(low, high):
 
 def total_to_credential(total):
     if total.cost is None:
-        return NOT_REPORTED
+        return None
     text = amount_or_range(total.low, total.high)
     if total.fee_included:
         text += " " + _("(exam fee included)")
@@ -47,7 +41,7 @@ def total_to_credential(total):
 
 def months_of_pay(total):
     if total.low is None or not total.monthly_pay:
-        return NOT_REPORTED
+        return None
     months = (
         f"{total.months_low}"
         if total.months_low == total.months_high
@@ -63,7 +57,7 @@ def months_of_pay(total):
 def tuition(program):
     if program.cost_suspect:
         return check_with_school(dollars(program.tuition_fees))
-    return money(program.tuition_fees)
+    return dollars(program.tuition_fees)
 
 
 def months(value):
@@ -74,7 +68,7 @@ def length(program):
     if program.length_suspect:
         return check_with_school(months(program.reported_length_months))
     if program.length_months is None:
-        return NOT_REPORTED
+        return None
     if program.length_hours:
         return _("%(months)s (%(hours)s %(unit)s)") % {
             "months": months(program.length_months),
@@ -109,7 +103,7 @@ def schedule(program):
         )
         if offered
     ]
-    return ", ".join(str(o) for o in options) if options else _("Not reported")
+    return ", ".join(str(o) for o in options) if options else None
 
 
 def externship(program):
@@ -120,7 +114,7 @@ def externship(program):
 
 def graduates(program):
     if program.graduates_per_year is None:
-        return NOT_REPORTED
+        return None
     return _("%(count)s in %(year)s") % {
         "count": f"{program.graduates_per_year:,}",
         "year": program.graduates_year,
@@ -130,7 +124,7 @@ def graduates(program):
 def distance(program, zip_code):
     school = program.school
     if school.latitude is None:
-        return NOT_REPORTED
+        return None
     miles = geo.miles_between(*geo.zip_coordinates(zip_code), school.latitude, school.longitude)
     return _("%(miles)s miles from %(zip)s") % {"miles": f"{miles:.1f}", "zip": zip_code}
 
@@ -155,29 +149,29 @@ def comparison_rows(programs, zip_code=""):
             [costs.AidOutlook(costs.federal_aid(p).outlook).label for p in programs],
         ),
         Row(_("Tuition and fees"), [tuition(p) for p in programs]),
-        Row(_("Books and supplies"), [money(p.books_supplies) for p in programs]),
-        Row(_("Other costs"), [money(p.other_costs) for p in programs]),
+        Row(_("Books and supplies"), [dollars(p.books_supplies) for p in programs]),
+        Row(_("Other costs"), [dollars(p.other_costs) for p in programs]),
         Row(_("Exam fee included"), [yes_no_unknown(p.exam_fee_included) for p in programs]),
         Row(_("Schedule"), [schedule(p) for p in programs]),
         Row(_("Externship"), [externship(p) for p in programs]),
         Row(
             _("Hours on site"),
-            [str(p.onsite_hours) if p.onsite_hours else NOT_REPORTED for p in programs],
+            [str(p.onsite_hours) if p.onsite_hours else None for p in programs],
         ),
         Row(
             _("Prepares you for"),
-            [", ".join(c.code for c in p.certifications.all()) or NOT_REPORTED for p in programs],
+            [", ".join(c.code for c in p.certifications.all()) for p in programs],
         ),
         Row(_("Graduates a year"), [graduates(p) for p in programs]),
-        Row(_("Where the cost comes from"), [p.cost_source or NOT_REPORTED for p in programs]),
-        Row(_("Where the length comes from"), [p.length_source or NOT_REPORTED for p in programs]),
+        Row(_("Where the cost comes from"), [p.cost_source for p in programs]),
+        Row(_("Where the length comes from"), [p.length_source for p in programs]),
         Row(
             _("Where the graduates come from"),
-            [p.graduates_source or NOT_REPORTED for p in programs],
+            [p.graduates_source for p in programs],
         ),
     ]
 
 
 def reported_somewhere(row):
     """Whether any compared program has this figure; rows unknown for all say nothing."""
-    return any(cell != NOT_REPORTED for cell in row.cells)
+    return not all(is_missing(cell) for cell in row.cells)

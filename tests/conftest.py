@@ -1,9 +1,33 @@
+import io
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from core.management.commands.seed import app_fixtures
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def reference_data(django_db_setup, django_db_blocker):
+    """The site's reference fixtures (every app's but the program data, which tests build for
+    themselves), loaded by seed once for the test module that asks for them, not once per test:
+    loading guide.json takes seconds. As with Django's TestCase.setUpTestData, they live in a
+    transaction left open for the module; each test's own transaction is a savepoint inside it,
+    rolled back after the test, and the whole is rolled back when the module ends, so other
+    modules still start from empty tables. Not for transactional tests."""
+    paths = [path for path in app_fixtures() if path.name != "programs.json"]
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("seed", *paths, stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

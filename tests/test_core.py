@@ -1,6 +1,8 @@
 import gzip
+from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 from django.test import override_settings
 
 from guide.models import FAQ
@@ -74,3 +76,17 @@ def test_the_kind_is_read_only_for_editors_in_admin(admin_client):
     page = make_page(slug="faq", kind="faq")
     form = admin_client.get(f"/admin/guide/guidepage/{page.pk}/change/").content.decode()
     assert 'name="kind"' not in form
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(None, "Not reported"), ("", "Not reported"), (0, "0"), ("$1,200", "$1,200")],
+)
+def test_a_missing_figure_reads_not_reported_and_zero_is_a_figure(value, shown):
+    template = Template("{% load formatting %}{{ value|or_not_reported }}")
+    assert template.render(Context({"value": value})) == shown
+
+
+def test_dollars_are_whole_with_separators_and_empty_when_unknown():
+    template = Template("{% load formatting %}[{{ a|dollars }}][{{ b|dollars }}]")
+    assert template.render(Context({"a": Decimal("12345.60"), "b": None})) == "[$12,346][]"

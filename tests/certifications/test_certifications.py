@@ -5,16 +5,11 @@ from django.core.management import call_command
 
 from certifications.models import Certification, EligibilityRoute, ExamFigure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "certifications.json"
 
 
-@pytest.fixture
-def certs():
-    call_command("loaddata", str(FIXTURE), verbosity=0)
-
-
-def test_fixture_loads_twice_without_duplicates(certs):
+def test_fixture_loads_twice_without_duplicates():
     counts = (Certification.objects.count(), EligibilityRoute.objects.count())
     call_command("loaddata", str(FIXTURE), verbosity=0)
     assert (Certification.objects.count(), EligibilityRoute.objects.count()) == counts
@@ -41,7 +36,7 @@ def test_fixture_loads_twice_without_duplicates(certs):
         "diploma=yes&training=none&military=no&experience_months=3&finish_in_days=-1",
     ],
 )
-def test_bad_input_gives_the_form_back_with_an_error_summary(client, certs, query):
+def test_bad_input_gives_the_form_back_with_an_error_summary(client, query):
     response = client.get("/certifications/eligibility/?" + query)
     assert response.status_code == 200
     assert response.context["form"].errors
@@ -54,7 +49,7 @@ def test_bad_input_gives_the_form_back_with_an_error_summary(client, certs, quer
     assert body.index('id="error-summary"') < body.index('id="eligibility-form"')
 
 
-def test_comparison_shows_every_credential_and_hides_equal_rows(client, certs):
+def test_comparison_shows_every_credential_and_hides_equal_rows(client):
     full = client.get("/certifications/")
     body = full.content.decode()
     for code in ("CMA", "RMA", "NCMA", "CCMA"):
@@ -69,7 +64,7 @@ def test_comparison_shows_every_credential_and_hides_equal_rows(client, certs):
     assert "Exam fee" in differences
 
 
-def test_fee_conflicts_are_ranges_with_every_source(client, certs):
+def test_fee_conflicts_are_ranges_with_every_source(client):
     body = client.get("/certifications/").content.decode()
     assert "$135 to $165" in body  # CCMA
     assert "$120 to $150" in body  # RMA
@@ -79,20 +74,20 @@ def test_fee_conflicts_are_ranges_with_every_source(client, certs):
     assert "At most 4 attempts; wait at least 45 days after a failed attempt" in body
 
 
-def test_a_fifth_credential_is_named_with_its_source(client, certs):
+def test_a_fifth_credential_is_named_with_its_source(client):
     for url in ("/certifications/", "/certifications/cma/", "/certifications/eligibility/"):
         body = client.get(url).content.decode()
         assert "CMAC" in body and "AMCA" in body
         assert "https://www.surveymonkey.com/r/InitialAccreditation" in body
 
 
-def test_fixtures_claim_no_editor_checks(certs):
+def test_fixtures_claim_no_editor_checks():
     assert not Certification.objects.filter(verified_on__isnull=False).exists()
     assert not EligibilityRoute.objects.filter(verified_on__isnull=False).exists()
     assert not ExamFigure.objects.filter(verified_on__isnull=False).exists()
 
 
-def test_detail_page_shows_routes_figures_and_their_sources(client, certs):
+def test_detail_page_shows_routes_figures_and_their_sources(client):
     body = client.get("/certifications/cma/").content.decode()
     assert "Category 1: student or recent graduate of an accredited program" in body
     assert "https://www.aama-ntl.org/cma-aama-exam/eligibility" in body
@@ -103,13 +98,13 @@ def test_detail_page_shows_routes_figures_and_their_sources(client, certs):
     assert "https://www.jobtestprep.com/certified-medical-assistant-exam-preparation" in body
 
 
-def test_an_editors_check_shows_its_date(client, certs):
+def test_an_editors_check_shows_its_date(client):
     EligibilityRoute.objects.filter(slug="cma-category-1").update(verified_on="2026-12-01")
     body = client.get("/certifications/cma/").content.decode()
     assert "Verified against AAMA's official page on Dec 1, 2026." in body
 
 
-def test_unpublished_credential_is_404(client, certs):
+def test_unpublished_credential_is_404(client):
     Certification.objects.filter(slug="ncma").update(published=False)
     assert client.get("/certifications/ncma/").status_code == 404
     assert ">NCMA (" not in client.get("/certifications/").content.decode()
@@ -125,7 +120,7 @@ def test_unpublished_credential_is_404(client, certs):
         "&practicum_hours=160&experience_months=0&military=no",
     ],
 )
-def test_query_count_does_not_grow_with_routes(client, certs, django_assert_max_num_queries, url):
+def test_query_count_does_not_grow_with_routes(client, django_assert_max_num_queries, url):
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200
     rma = Certification.objects.get(code="RMA")

@@ -7,24 +7,16 @@ Mometrix (secondary); CCMA routes, Mometrix (secondary).
 
 import datetime
 import re
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from certifications.eligibility import add_months, months_of_work_still_needed
 from certifications.models import EligibilityRoute
 
-pytestmark = pytest.mark.django_db
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "certifications.json"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 URL = "/certifications/eligibility/"
-
-
-@pytest.fixture(autouse=True)
-def certs():
-    call_command("loaddata", str(FIXTURE), verbosity=0)
 
 
 def check(client, **answers):

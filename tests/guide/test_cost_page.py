@@ -2,30 +2,21 @@ import html
 import re
 import statistics
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from guide.models import FAQ, CareerStep, FundingFact, GuidePage, LiveFigure, Source
 from programs.models import Program
 from tests.factories import bulk_programs, make_program, make_school
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 URL = "/cost-and-financial-aid/"
 IPEDS = "IPEDS 2023-24 program-cost survey (IC2023_PY)"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 @pytest.fixture
-def site():
-    call_command("loaddata", str(FIXTURES / "guide.json"), verbosity=0)
-    call_command("loaddata", str(FIXTURES / "certifications.json"), verbosity=0)
-
-
-@pytest.fixture
-def prices(site):
+def prices():
     """Reported prices at two kinds of school, one estimate, and programs that must not count."""
     career = make_school(sector="Private for-profit, less-than 2-year")
     public = make_school(sector="Public, 2-year")
@@ -73,7 +64,7 @@ def test_the_page_recomputes_its_figures_from_the_program_data(client, prices):
     assert "Our analysis of 1 program. Source: College Scorecard 2023-24 annual tuition." in body
 
 
-def test_every_funding_fact_shows_its_source_and_date(client, site):
+def test_every_funding_fact_shows_its_source_and_date(client):
     facts = list(FundingFact.objects.published().select_related("source"))
     assert len(facts) >= 15
     assert {f.topic for f in facts} == set(FundingFact.Topic.values)
@@ -84,27 +75,27 @@ def test_every_funding_fact_shows_its_source_and_date(client, site):
         assert html.escape(fact.source.as_of) in body
 
 
-def test_no_fact_rests_on_a_single_weak_source_or_claims_an_editors_check(site):
+def test_no_fact_rests_on_a_single_weak_source_or_claims_an_editors_check():
     sources = Source.objects.filter(funding_facts__isnull=False).distinct()
     assert not sources.filter(kind=Source.Kind.LOW).exists()
     # A fixture never claims an editor checked a source: only an editor sets that date.
     assert not sources.filter(reviewed_on__isnull=False).exists()
 
 
-def test_exam_fees_come_from_the_certifications_data(client, site):
+def test_exam_fees_come_from_the_certifications_data(client):
     body = text(client.get(URL))
     assert "CMA (AAMA) $125 to $250" in body
     assert "RMA (AMT) $120 to $150" in body
 
 
-def test_the_cost_checklist_prints_on_its_own(client, site):
+def test_the_cost_checklist_prints_on_its_own(client):
     body = client.get(URL).content.decode()
     assert 'class="print-checklist-only"' in body
     assert "Questions to ask a school about cost" in body
     assert "refund policy" in body
 
 
-def test_same_few_queries_at_two_data_sizes(client, site, django_assert_max_num_queries):
+def test_same_few_queries_at_two_data_sizes(client, django_assert_max_num_queries):
     bulk_programs(30, "small")
     with django_assert_max_num_queries(6) as small:
         client.get(URL)
@@ -114,7 +105,7 @@ def test_same_few_queries_at_two_data_sizes(client, site, django_assert_max_num_
     assert len(small.captured_queries) == len(large.captured_queries)
 
 
-def test_an_empty_finder_says_so_instead_of_a_figure(client, site):
+def test_an_empty_finder_says_so_instead_of_a_figure(client):
     body = text(client.get(URL))
     assert "No program in our finder reports a whole-program price yet." in body
     assert "No program in our finder has a cost estimated from yearly tuition yet." in body
@@ -140,7 +131,7 @@ def test_faq_and_path_show_the_computed_figure_not_typed_text(client, prices):
     assert "CMA: $125 to $250" in text(client.get("/become-a-medical-assistant/"))
 
 
-def test_cost_text_is_keyed_by_a_fixed_figure_not_typed(site):
+def test_cost_text_is_keyed_by_a_fixed_figure_not_typed():
     step = CareerStep.objects.get(slug="complete-a-training-program")
     assert step.live_figure == LiveFigure.PROGRAM_COST and not step.typical_cost
     faq = FAQ.objects.get(slug="how-much-does-medical-assistant-training-cost")
@@ -149,7 +140,7 @@ def test_cost_text_is_keyed_by_a_fixed_figure_not_typed(site):
     assert "$" not in page.body
 
 
-def test_editors_manage_funding_facts_with_history(admin_client, site):
+def test_editors_manage_funding_facts_with_history(admin_client):
     fact = FundingFact.objects.first()
     assert admin_client.get("/admin/guide/fundingfact/").status_code == 200
     assert admin_client.get(f"/admin/guide/fundingfact/{fact.pk}/history/").status_code == 200

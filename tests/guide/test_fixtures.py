@@ -23,36 +23,31 @@ PAGES = [
     "cost-and-financial-aid",
 ]
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def loaded():
-    call_command("loaddata", str(FIXTURE), verbosity=0)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 def counts():
     return [m.objects.count() for m in (Source, GuidePage, CareerStep, FAQ, WageFigure)]
 
 
-def test_loads_twice_without_duplicates(loaded):
+def test_loads_twice_without_duplicates():
     before = counts()
     call_command("loaddata", str(FIXTURE), verbosity=0)
     assert counts() == before
 
 
-def test_every_guide_page_is_there_and_published(loaded):
+def test_every_guide_page_is_there_and_published():
     pages = {p.slug: p for p in GuidePage.objects.published()}
     for slug in PAGES:
         assert pages[slug].summary and len(pages[slug].summary) <= 300
 
 
-def test_content_outline(loaded):
+def test_content_outline():
     assert CareerStep.objects.filter(page__slug="become-a-medical-assistant").count() == 5
     assert FAQ.objects.filter(page__slug="faq", published=True).count() >= 15
 
 
-def test_wage_figures_for_the_nation_every_state_dc_and_three_territories(loaded):
+def test_wage_figures_for_the_nation_every_state_dc_and_three_territories():
     assert WageFigure.objects.national().count() == 1
     assert WageFigure.objects.states().count() == 54
     assert WageFigure.objects.states().get(state_code="PR").annual_median == 46120
@@ -62,13 +57,13 @@ def test_wage_figures_for_the_nation_every_state_dc_and_three_territories(loaded
     assert WageFigure.objects.states().get(state_code="DC").area_name == "District of Columbia"
 
 
-def test_outlook_in_whole_jobs(loaded):
+def test_outlook_in_whole_jobs():
     ma = OutlookFigure.objects.get(soc_code="31-9092")
     assert (ma.employment_start, ma.employment_end) == (811000, 912200)
     assert ma.openings_per_year == 112300 and str(ma.growth_pct) == "12.5"
 
 
-def test_natural_keys_round_trip(loaded):
+def test_natural_keys_round_trip():
     rows = list(GuidePage.objects.all()) + list(WageFigure.objects.all()[:5])
     text = serializers.serialize(
         "json", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
@@ -88,7 +83,7 @@ def test_build_guide_fixture_reproduces_the_committed_file(tmp_path):
     assert output.read_bytes() == FIXTURE.read_bytes()
 
 
-def test_every_metro_and_nonmetropolitan_area_with_its_bls_code(loaded):
+def test_every_metro_and_nonmetropolitan_area_with_its_bls_code():
     areas = WageFigure.objects.filter(
         area_type__in=[WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO]
     )
@@ -101,7 +96,7 @@ def test_every_metro_and_nonmetropolitan_area_with_its_bls_code(loaded):
     assert areas.get(area_name="San Juan-Bayamon-Caguas, PR").employment is None
 
 
-def test_a_metro_that_spans_states_is_listed_in_each(loaded):
+def test_a_metro_that_spans_states_is_listed_in_each():
     new_york = "New York-Newark-Jersey City, NY-NJ"
     assert WageFigure.objects.areas_in("NY").filter(area_name=new_york).exists()
     assert WageFigure.objects.areas_in("NJ").filter(area_name=new_york).exists()

@@ -1,16 +1,13 @@
 import json
 import re
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 
 from guide.models import Feedback, GuidePage, WageFigure
 from tests.factories import make_program
 
-pytestmark = pytest.mark.django_db
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 PAGES = {
     "/": "Become a Medical Assistant",
     "/become-a-medical-assistant/": "Finish the externship",
@@ -25,12 +22,6 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def content():
-    call_command("loaddata", str(FIXTURES / "guide.json"), verbosity=0)
-    call_command("loaddata", str(FIXTURES / "certifications.json"), verbosity=0)
-
-
 def ld_blocks(body):
     return [
         json.loads(block)
@@ -39,9 +30,7 @@ def ld_blocks(body):
 
 
 @pytest.mark.parametrize(("url", "text"), PAGES.items())
-def test_every_guide_page_renders_its_content_with_sources_and_review_date(
-    client, content, url, text
-):
+def test_every_guide_page_renders_its_content_with_sources_and_review_date(client, url, text):
     response = client.get(url)
     body = response.content.decode()
     assert response.status_code == 200
@@ -56,12 +45,12 @@ def test_every_guide_page_renders_its_content_with_sources_and_review_date(
 
 
 @pytest.mark.parametrize("url", list(PAGES))
-def test_query_count_is_small_and_fixed(client, content, url, django_assert_max_num_queries):
+def test_query_count_is_small_and_fixed(client, url, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get(url)
 
 
-def test_titles_and_descriptions_are_unique(client, content):
+def test_titles_and_descriptions_are_unique(client):
     seen_titles, seen_descriptions = set(), set()
     for url in PAGES:
         body = client.get(url).content.decode()
@@ -72,7 +61,7 @@ def test_titles_and_descriptions_are_unique(client, content):
         seen_descriptions.add(description)
 
 
-def test_breadcrumb_json_ld_parses(client, content):
+def test_breadcrumb_json_ld_parses(client):
     blocks = ld_blocks(client.get("/faq/").content.decode())
     crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
     assert [item["name"] for item in crumbs["itemListElement"]] == [
@@ -81,7 +70,7 @@ def test_breadcrumb_json_ld_parses(client, content):
     ]
 
 
-def test_salary_page_has_charts_tables_and_occupation_json_ld(client, content):
+def test_salary_page_has_charts_tables_and_occupation_json_ld(client):
     body = client.get("/salary-and-outlook/").content.decode()
     assert body.count('role="img"') == 2
     assert body.count("<rect") >= 51
@@ -93,7 +82,7 @@ def test_salary_page_has_charts_tables_and_occupation_json_ld(client, content):
     assert len(states) == 54 and {"puerto-rico", "guam", "virgin-islands"} <= states
 
 
-def test_state_picker_puts_a_state_beside_the_nation(client, content):
+def test_state_picker_puts_a_state_beside_the_nation(client):
     response = client.get("/salary-and-outlook/?state=CA")
     body = response.content.decode()
     california = WageFigure.objects.states().get(state_code="CA")
@@ -105,7 +94,7 @@ def test_state_picker_puts_a_state_beside_the_nation(client, content):
     )
 
 
-def test_each_career_path_leads_somewhere(client, content):
+def test_each_career_path_leads_somewhere(client):
     body = client.get("/career-paths/").content.decode()
     # Medical assistant paths to the salary page; other occupations to BLS's own page.
     assert '<a href="/salary-and-outlook/">' in body
@@ -122,23 +111,21 @@ def test_each_career_path_leads_somewhere(client, content):
 
 
 @pytest.mark.parametrize("state", ["ZZ", "<b>x</b>", "ca", "x" * 5000])
-def test_state_picker_rejects_bad_input_with_a_message(client, content, state):
+def test_state_picker_rejects_bad_input_with_a_message(client, state):
     response = client.get("/salary-and-outlook/", {"state": state})
     assert response.status_code == 200
     assert response.context["picker"].errors
     assert "<b>x</b>" not in response.content.decode()
 
 
-def test_training_checklist_is_printable_on_its_own(client, content):
+def test_training_checklist_is_printable_on_its_own(client):
     body = client.get("/training/").content.decode()
     assert 'class="print-checklist-only"' in body
     checklist = body.split('class="print-checklist', 1)[1]
     assert "Is the program accredited by CAAHEP or ABHES?" in checklist
 
 
-def test_unpublished_pages_are_404_and_left_out_of_sitemap_and_search(
-    client, admin_client, content
-):
+def test_unpublished_pages_are_404_and_left_out_of_sitemap_and_search(client, admin_client):
     GuidePage.objects.filter(slug="career-paths").update(published=False)
     assert client.get("/career-paths/").status_code == 404
     assert admin_client.get("/career-paths/").status_code == 200
@@ -147,7 +134,7 @@ def test_unpublished_pages_are_404_and_left_out_of_sitemap_and_search(
     assert all(r.url != "/career-paths/" for group in found.groups for r in group.results)
 
 
-def test_sitemap_lists_guide_certification_and_program_pages(client, content):
+def test_sitemap_lists_guide_certification_and_program_pages(client):
     program = make_program()
     make_program(slug="draft-program", published=False)
     body = client.get("/sitemap.xml").content.decode()
@@ -166,7 +153,7 @@ def test_robots_points_at_the_sitemap(client):
     assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_feedback_is_stored_for_editors_with_a_thank_you(client, content):
+def test_feedback_is_stored_for_editors_with_a_thank_you(client):
     response = client.post(
         "/suggest-an-update/",
         {"page_url": "/faq/", "message": "The CMA fee changed.", "email": ""},
@@ -212,12 +199,12 @@ def test_feedback_is_rate_limited_per_address(client):
     assert Feedback.objects.count() == 2
 
 
-def test_the_front_page_has_one_address(client, content):
+def test_the_front_page_has_one_address(client):
     response = client.get("/home/")
     assert response.status_code == 301 and response["Location"] == "/"
 
 
-def test_the_menu_marks_the_section_you_are_in(client, content):
+def test_the_menu_marks_the_section_you_are_in(client):
     def menu(body):
         return body[body.index('<nav aria-label="Main">') : body.index("</header>")]
 

@@ -222,7 +222,7 @@ def test_a_zip_code_adds_a_distance_row_second_only_to_the_location(client):
     labels = [str(row.label) for row in response.context["rows"]]
     assert labels[:3] == ["School", "Location", "Distance"]
     distance = response.context["rows"][2]
-    assert distance.cells == ["0.7 miles from 60601", "Not reported"]
+    assert distance.cells == ["0.7 miles from 60601", None]
     # Showing every row or only differences keeps the distances.
     assert "zip=60601" in response.context["slugs_query"]
 
@@ -251,3 +251,24 @@ def test_adding_in_place_keeps_the_zip_code_in_the_compare_link(client, programs
         **SAME_SITE,
     )
     assert "/programs/compare/?p=prog-0&amp;zip=60601" in response.content.decode()
+
+
+def test_compare_grid_shows_not_reported_where_one_program_lacks_a_figure(client):
+    reported = make_program(slug="with-books", books_supplies=Decimal("800"))
+    missing = make_program(slug="no-books", books_supplies=None)
+    response = client.get("/programs/compare/", {"p": [reported.slug, missing.slug]})
+    books = next(row for row in response.context["rows"] if row.label == "Books and supplies")
+    assert books.cells == ["$800", ""]
+    body = response.content.decode()
+    assert "<td>$800</td><td>Not reported</td>" in body
+
+
+def test_a_row_no_compared_program_reports_is_hidden_until_asked_for(client):
+    first = make_program(slug="first", other_costs=None)
+    second = make_program(slug="second", other_costs=None)
+    slugs = {"p": [first.slug, second.slug]}
+    shown = [str(row.label) for row in client.get("/programs/compare/", slugs).context["rows"]]
+    assert "Other costs" not in shown
+    every = client.get("/programs/compare/", {**slugs, "all_rows": "1"}).context["rows"]
+    other = next(row for row in every if row.label == "Other costs")
+    assert other.cells == ["", ""]

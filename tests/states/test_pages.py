@@ -17,16 +17,10 @@ from programs.models import Program
 from states.models import StateProfile, TaskRule
 from tests.factories import bulk_programs, make_program, make_school
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 METROS = ROOT / "fixtures" / "sources" / "bls" / "oews_may2025_medical_assistants_metros.csv"
-
-
-@pytest.fixture
-def loaded():
-    call_command("loaddata", str(FIXTURES / "guide.json"), verbosity=0)
-    call_command("loaddata", str(FIXTURES / "states.json"), verbosity=0)
 
 
 def page(client, url):
@@ -35,7 +29,7 @@ def page(client, url):
     return response.content.decode()
 
 
-def test_texas_shows_the_state_and_every_area_median_as_published(client, loaded):
+def test_texas_shows_the_state_and_every_area_median_as_published(client):
     html = page(client, "/states/texas/")
     texas = WageFigure.objects.states().get(state_code="TX")
     assert f"${texas.annual_median:,.0f}" in html
@@ -48,7 +42,7 @@ def test_texas_shows_the_state_and_every_area_median_as_published(client, loaded
     assert re.search(r"Houston-Pasadena-The Woodlands, TX</th>.*?\$42,110", html, re.S)
 
 
-def test_every_state_page_answers_with_a_chart_and_its_table(client, loaded):
+def test_every_state_page_answers_with_a_chart_and_its_table(client):
     assert len(all_states()) == 54
     for state in all_states():
         html = page(client, f"/states/{state.slug}/")
@@ -57,26 +51,26 @@ def test_every_state_page_answers_with_a_chart_and_its_table(client, loaded):
         assert f"<title>Medical assistants in {state.name}" in html, state.slug
 
 
-def test_a_metro_that_crosses_a_state_line_is_on_each_state_page(client, loaded):
+def test_a_metro_that_crosses_a_state_line_is_on_each_state_page(client):
     for slug in ("new-york", "new-jersey"):
         assert "New York-Newark-Jersey City, NY-NJ" in page(client, f"/states/{slug}/")
     assert "New York-Newark-Jersey City, NY-NJ" not in page(client, "/states/connecticut/")
 
 
-def test_values_bls_did_not_release_say_not_published(client, loaded):
+def test_values_bls_did_not_release_say_not_published(client):
     html = page(client, "/states/puerto-rico/")
     assert re.search(r"San Juan-Bayamon-Caguas, PR</th>\s*<td[^>]*>not published", html)
     assert "$46,120" in html
 
 
-def test_territories_without_areas_still_compare_with_the_nation(client, loaded):
+def test_territories_without_areas_still_compare_with_the_nation(client):
     html = page(client, "/states/guam/")
     assert "BLS publishes no metro or nonmetropolitan figures for Guam" in html
     assert "United States" in html and "$33,570" in html
     assert "We have not yet researched the rules" in html
 
 
-def test_rules_are_shown_with_their_source_and_confidence(client, loaded):
+def test_rules_are_shown_with_their_source_and_confidence(client):
     html = page(client, "/states/washington/")
     rule = TaskRule.objects.get(slug="scope-7-wa-work-only-with-a-state-credential")
     assert rule.title in html and rule.source.url in html
@@ -84,7 +78,7 @@ def test_rules_are_shown_with_their_source_and_confidence(client, loaded):
     assert "Not yet checked by an editor against the official page." in html
 
 
-def test_every_confirmed_state_has_a_sourced_rule_summary(loaded):
+def test_every_confirmed_state_has_a_sourced_rule_summary():
     profiles = StateProfile.objects.select_related("rules_source")
     assert profiles.count() == 51
     by_regulation = dict.fromkeys(StateProfile.Regulation.values, 0)
@@ -97,13 +91,13 @@ def test_every_confirmed_state_has_a_sourced_rule_summary(loaded):
     assert not TaskRule.objects.exclude(reviewed_on=None).exists()
 
 
-def test_a_state_with_no_ma_law_says_so_and_points_to_the_board(client, loaded):
+def test_a_state_with_no_ma_law_says_so_and_points_to_the_board(client):
     html = page(client, "/states/hawaii/")
     assert "We found no law or board rule written for medical assistants in Hawaii" in html
     assert "fsmb.org" in html
 
 
-def test_outlook_is_the_state_projection_or_the_labelled_national_one(client, loaded):
+def test_outlook_is_the_state_projection_or_the_labelled_national_one(client):
     california = page(client, "/states/california/")
     assert "113,600" in california and "139,400" in california and "22.7%" in california
     assert "175,850 openings are expected over the whole ten years" in california
@@ -112,7 +106,7 @@ def test_outlook_is_the_state_projection_or_the_labelled_national_one(client, lo
     assert "12.5%" in texas
 
 
-def test_program_count_matches_the_finder_and_cheapest_are_reported_first(client, loaded):
+def test_program_count_matches_the_finder_and_cheapest_are_reported_first(client):
     school = make_school(state="TX", city="Austin")
     cheap = make_program(school=school, tuition_fees=Decimal("3000"), books_supplies=None)
     make_program(school=school, tuition_fees=Decimal("20000"))
@@ -130,7 +124,7 @@ def test_program_count_matches_the_finder_and_cheapest_are_reported_first(client
     assert "too few for a typical figure (we need at least 8)" in html
 
 
-def test_estimates_come_after_reported_costs_and_are_labelled(client, loaded):
+def test_estimates_come_after_reported_costs_and_are_labelled(client):
     school = make_school(state="TX", city="Austin")
     estimate = make_program(school=school, tuition_fees=None, estimated_cost=Decimal("2000"))
     reported = make_program(school=school, tuition_fees=Decimal("9000"), books_supplies=None)
@@ -144,7 +138,7 @@ def test_estimates_come_after_reported_costs_and_are_labelled(client, loaded):
     assert "1 estimated cost: too few for a typical figure." in html
 
 
-def test_typical_cost_and_months_of_pay_show_their_arithmetic(client, loaded):
+def test_typical_cost_and_months_of_pay_show_their_arithmetic(client):
     school = make_school(state="TX")
     for dollars in (10000, 11000, 12000, 13000, 14000, 15000, 16000, 17000):
         make_program(school=school, tuition_fees=Decimal(dollars), books_supplies=None)
@@ -157,7 +151,7 @@ def test_typical_cost_and_months_of_pay_show_their_arithmetic(client, loaded):
     assert f"${texas.annual_median:,.0f} ÷ 12 = ${monthly:,.0f}" in html
 
 
-def test_state_list_sorts_by_each_column_and_survives_bad_input(client, loaded):
+def test_state_list_sorts_by_each_column_and_survives_bad_input(client):
     rows = re.findall(r'<th scope="row"><a href="/states/([a-z-]+)/">', page(client, "/states/"))
     assert len(rows) == 54 and rows[0] == "alabama"
     by_median = re.findall(
@@ -172,7 +166,7 @@ def test_state_list_sorts_by_each_column_and_survives_bad_input(client, loaded):
         page(client, "/states/" + query)
 
 
-def test_state_picker_redirects_and_rejects_unknown_codes(client, loaded):
+def test_state_picker_redirects_and_rejects_unknown_codes(client):
     response = client.get("/states/", {"state": "TX"})
     assert response.status_code == 302 and response["Location"] == "/states/texas/"
     for bad in ("ZZ", "", "<script>", "T" * 10000):
@@ -182,7 +176,7 @@ def test_state_picker_redirects_and_rejects_unknown_codes(client, loaded):
     assert client.get("/states/atlantis/").status_code == 404
 
 
-def test_links_in_from_the_guide_home_salary_page_and_sitemap(client, loaded):
+def test_links_in_from_the_guide_home_salary_page_and_sitemap(client):
     home = page(client, "/")
     assert 'action="/states/"' in home and '<option value="PR">Puerto Rico</option>' in home
     salary = page(client, "/salary-and-outlook/?state=PR")
@@ -193,7 +187,7 @@ def test_links_in_from_the_guide_home_salary_page_and_sitemap(client, loaded):
     assert "/states/texas/</loc>" in sitemap and "/states/</loc>" in sitemap
 
 
-def test_breadcrumbs_name_the_state_for_search_engines(client, loaded):
+def test_breadcrumbs_name_the_state_for_search_engines(client):
     html = page(client, "/states/district-of-columbia/")
     data = re.search(r'"@type": "BreadcrumbList".*?</script>', html, re.S).group(0)
     data = json.loads("{" + data.removesuffix("</script>"))
@@ -209,7 +203,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_state_pages_use_a_fixed_few_queries_whatever_the_data_size(client, loaded):
+def test_state_pages_use_a_fixed_few_queries_whatever_the_data_size(client):
     school = make_school(state="TX")
     make_program(school=school, length_months=Decimal("6"))
     small = {url: count_queries(client, url) for url in ("/states/texas/", "/states/")}
@@ -230,7 +224,7 @@ def test_state_pages_use_a_fixed_few_queries_whatever_the_data_size(client, load
     assert max(large.values()) <= 6
 
 
-def test_a_state_page_is_served_from_the_page_cache(client, loaded, settings):
+def test_a_state_page_is_served_from_the_page_cache(client, settings):
     settings.PAGE_CACHE_SECONDS = 60
     client.get("/states/ohio/")
     with CaptureQueriesContext(connection) as queries:
@@ -238,14 +232,14 @@ def test_a_state_page_is_served_from_the_page_cache(client, loaded, settings):
     assert len(queries) == 0
 
 
-def test_the_states_fixture_loads_twice_without_duplicates(loaded):
+def test_the_states_fixture_loads_twice_without_duplicates():
     before = (StateProfile.objects.count(), TaskRule.objects.count())
     call_command("seed", str(FIXTURES / "states.json"), stdout=io.StringIO())
     assert (StateProfile.objects.count(), TaskRule.objects.count()) == before
     assert Program.objects.count() == 0
 
 
-def test_editors_keep_state_rules_in_admin_with_history(admin_client, loaded):
+def test_editors_keep_state_rules_in_admin_with_history(admin_client):
     rule = TaskRule.objects.get(slug="tx-xray-non-certified-technician")
     assert admin_client.get(f"/admin/states/taskrule/{rule.pk}/change/").status_code == 200
     assert admin_client.get(f"/admin/states/taskrule/{rule.pk}/history/").status_code == 200
@@ -255,7 +249,7 @@ def test_editors_keep_state_rules_in_admin_with_history(admin_client, loaded):
     assert "X-rays only after registering" in stale
 
 
-def test_a_program_page_links_to_its_state(client, loaded):
+def test_a_program_page_links_to_its_state(client):
     program = make_program(school=make_school(state="PR", city="San Juan"))
     html = page(client, program.get_absolute_url())
     assert '<a href="/states/puerto-rico/">Puerto Rico</a>' in html
