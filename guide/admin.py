@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -250,12 +249,14 @@ class AssignedToFilter(admin.SimpleListFilter):
 
 @admin.register(models.Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created", "page_link", "short_message", "status", "assigned_to", "email"]
+    list_display = ["created", "page_url", "short_message", "status", "assigned_to", "email"]
     list_filter = [AssignedToFilter, "status", "created"]
     list_select_related = ["assigned_to"]
     search_fields = ["message", "page_url", "email"]
-    readonly_fields = ["created", "page_link", "message", "email"]
-    fields = ["created", "page_link", "message", "email", "status", "assigned_to", "editor_note"]
+    readonly_fields = ["created", "page_url", "message", "email"]
+    fields = ["created", "page_url", "message", "email", "status", "assigned_to", "editor_note"]
+    # Its "Open the page" link is in the template, beside History.
+    change_form_template = "admin/guide/feedback/change_form.html"
     actions = ["mark_in_progress", "mark_fixed", "mark_declined"]
 
     def has_add_permission(self, request):
@@ -264,10 +265,6 @@ class FeedbackAdmin(admin.ModelAdmin):
     @admin.display(description=_("Message"))
     def short_message(self, obj):
         return obj.message[:80]
-
-    @admin.display(description=_("Page"), ordering="page_url")
-    def page_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.page_url, obj.page_url)
 
     def _set_status(self, request, queryset, status):
         count = queryset.set_status(status, request.user)

@@ -3,8 +3,6 @@ import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
-from core import formatting
-
 register = template.Library()
 
 ALLOWED_TAGS = {
@@ -40,6 +38,3 @@ def markdown(text):
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener"))
 
 
-# The lead's finder templates (programs/result_card.html, program_list.html, includes/) still load
-# dollars from here; remove this line once they load core's formatting library.
-register.filter("dollars", formatting.dollars)

@@ -116,3 +116,10 @@ def test_no_history_keeps_the_readers_address():
     # simple-history on Feedback would keep every address in its history table.
     assert not hasattr(Feedback, "history")
     assert "historicalfeedback" not in apps.all_models["guide"]
+
+
+def test_the_note_links_to_the_page_the_reader_was_on(client, editors):
+    note = Feedback.objects.create(page_url="/faq/", message="Typo")
+    client.force_login(editors.get(username="erin"))
+    body = client.get(reverse("admin:guide_feedback_change", args=[note.pk])).content.decode()
+    assert '<a href="/faq/">Open the page</a>' in body
