@@ -33,7 +33,8 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
     html = gzip.decompress(response.content).decode()
-    assert "</html>" in html and len(response.content) < len(html) / 3
+    # Django pads each response with up to 100 random bytes against BREACH, so leave room.
+    assert "</html>" in html and len(response.content) < len(html) / 2
 
 
 def test_links_name_the_request_host_without_site_url(client):
