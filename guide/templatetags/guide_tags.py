@@ -36,5 +36,3 @@ def markdown(text):
     """Editors write Markdown; only a small set of tags survives, so no script can get in."""
     html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS)
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener"))
-
-
