@@ -94,6 +94,8 @@ def test_an_edit_on_one_server_shows_on_the_other_at_once(servers, browser):
     page.goto(f"{first}/admin/programs/program/")
     page.click("text=Medical Assisting")
     page.fill("#id_tuition_fees", "7500")
+    # A changed figure needs its new source (the figure-source rule).
+    page.fill("#id_cost_source", "School catalog, 2026-27")
     page.click("input[name=_save]")
     assert "was changed successfully" in page.content()
     page.close()
