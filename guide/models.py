@@ -440,6 +440,23 @@ class WageFigureQuerySet(models.QuerySet):
         return self.filter(year=models.Subquery(newest))
 
 
+# The pay figures of an OEWS row, in the order the survey publishes them.
+PAY_FIELDS = [
+    "annual_mean",
+    "hourly_mean",
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
+    "hourly_p10",
+    "hourly_p25",
+    "hourly_median",
+    "hourly_p75",
+    "hourly_p90",
+]
+
+
 class WageFigure(models.Model):
     class AreaType(models.TextChoices):
         NATIONAL = "national", _("National")
@@ -483,23 +500,7 @@ class WageFigure(models.Model):
     objects = WageFigureQuerySet.as_manager()
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
-    figure_sources = {
-        "source": [
-            "employment",
-            "annual_mean",
-            "hourly_mean",
-            "annual_p10",
-            "annual_p25",
-            "annual_median",
-            "annual_p75",
-            "annual_p90",
-            "hourly_p10",
-            "hourly_p25",
-            "hourly_median",
-            "hourly_p75",
-            "hourly_p90",
-        ]
-    }
+    figure_sources = {"source": ["employment", *PAY_FIELDS]}
 
     class Meta:
         ordering = ["area_type", "area_name"]

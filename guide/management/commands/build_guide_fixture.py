@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from core.states import all_states
+from guide.models import PAY_FIELDS
 
 SOURCE_DIR = settings.BASE_DIR / "fixtures" / "sources" / "bls"
 OEWS = "oews_may2025_medical_assistants_states.csv"
@@ -34,20 +35,6 @@ PROJECTIONS_SOURCE = {
     "reviewed_on": "2026-11-22",
 }
 GENERATED_SOURCES = {OEWS_SOURCE["slug"], PROJECTIONS_SOURCE["slug"]}
-WAGE_COLUMNS = [
-    "annual_mean",
-    "hourly_mean",
-    "annual_p10",
-    "annual_p25",
-    "annual_median",
-    "annual_p75",
-    "annual_p90",
-    "hourly_p10",
-    "hourly_p25",
-    "hourly_median",
-    "hourly_p75",
-    "hourly_p90",
-]
 
 
 def _value(text):
@@ -71,7 +58,7 @@ def _wage_fields(row, area_type, state_code, state_codes):
         "state_codes": " ".join(state_codes),
         "year": 2025,
         "employment": int(row["employment"]) if _value(row["employment"]) else None,
-        **{column: _value(row[column]) for column in WAGE_COLUMNS},
+        **{column: _value(row[column]) for column in PAY_FIELDS},
         "source": [OEWS_SOURCE["slug"]],
     }
 
