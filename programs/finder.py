@@ -3,17 +3,20 @@
 The filtering itself is programs/filters.py's FilterSet; this module adds what a page needs
 around it. Queries, whatever the data size: the facet counts (one aggregate, skipped while
 cached) and the options any program has (the same aggregate without filters, cached the same
-way); with a ZIP code, the programs near it and, sorted by distance, their figures; then the
-page's programs and their certifications. The templates render the result.
+way); with a ZIP code, the programs near it; the ids of the page's programs (by distance: the
+figures of every program near; else one query per group of results the page reaches, see
+Finder.groups); then those programs and their certifications. Templates render the result.
 """
 
 import copy
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from core.cache import data_version
@@ -65,12 +68,26 @@ PARAMETERS = [
 ]
 
 
-class KnownCountPaginator(Paginator):
-    """The facet query has already counted the results; don't count them again."""
+class GroupedIds(Sequence):
+    """The ids of ordered groups of programs, read as one list by the paginator. Each group's
+    size is known from the facet counts, so a page queries only the groups it reaches."""
 
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count
+    def __init__(self, groups):
+        self.groups = groups
+
+    def __len__(self):
+        return sum(size for _queryset, size in self.groups)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        ids = []
+        for queryset, size in self.groups:
+            if start < size and stop > 0:
+                ids += queryset.values_list("pk", flat=True)[max(start, 0) : min(stop, size)]
+            start, stop = start - size, stop - size
+        return ids
 
 
 @dataclass
@@ -167,18 +184,6 @@ class Finder:
         )
         counts = self.counts(self.digest(self.params), lambda: self.filterset.facet_counts(nearby))
         results = self.filterset.qs
-        listed_unknown = self.filterset.includes_unknown() and self.filterset.limits()
-        first = []
-        if listed_unknown:
-            # Programs within the limits first, then those that did not report a limited figure.
-            results = results.alias(
-                unreported=Case(
-                    When(self.filterset.unknown_q(), then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            first = ["unreported"]
         sort = cleaned.get("sort") or self.default_sort()
         if sort == "distance" and not origin:
             sort = "graduates"
@@ -188,7 +193,7 @@ class Finder:
             # coordinates index; the order is by distance, worked out here.
             figures = ("pk", *LIMITED_FIELDS.values())
             rows = results.filter(box).order_by().values(*figures)
-            order = [
+            ids = [
                 row["pk"]
                 for row in sorted(
                     (row for row in rows if row["pk"] in distances),
@@ -199,30 +204,28 @@ class Finder:
                     ),
                 )
             ]
-            ordered = None
         else:
             if nearby is not None:
                 results = results.filter(nearby)
             if sort in TOTAL_SORTS:
                 results = results.with_credential_totals()
-            ordered = results.for_listing().order_by(*first, *ORDERINGS[sort])
+            groups = self.groups(results, counts, ORDERINGS[sort])
+            ids = GroupedIds(groups)
 
+        listing = Program.objects.for_listing()
         page, page_range = None, []
         if everything:
             programs = (
-                self.in_order(results.for_listing(), order)
-                if ordered is None
-                else ordered.iterator(chunk_size=500)
+                self.in_order(listing, ids)
+                if sort == "distance"
+                else chain.from_iterable(
+                    queryset.for_listing().iterator(chunk_size=500) for queryset, _size in groups
+                )
             )
         else:
-            if ordered is None:
-                paginator = Paginator(order, PER_PAGE)
-                page = paginator.get_page(page_number)
-                programs = self.in_order(results.for_listing(), page.object_list)
-            else:
-                paginator = KnownCountPaginator(ordered, PER_PAGE, counts["total"])
-                page = paginator.get_page(page_number)
-                programs = list(page.object_list)
+            paginator = Paginator(ids, PER_PAGE)
+            page = paginator.get_page(page_number)
+            programs = self.in_order(listing, page.object_list)
             page_range = list(paginator.get_elided_page_range(page.number))
 
         described = self.described(programs, distances)
@@ -249,6 +252,25 @@ class Finder:
             hide_unknown_url=self.url_with(hide_unknown="1"),
             show_unknown_url=self.url_without("hide_unknown"),
         )
+
+    def groups(self, results, counts, order):
+        """The results in order, as (queryset, size): with unknown figures listed, the programs
+        within the limits and then those that did not report a limited figure.
+
+        Two plain conditions rather than one order by a CASE: the first group's query walks
+        the sort's index and stops after a page (under 1 ms instead of 43 ms at 100,000
+        programs on SQLite); the second is only read by pages that reach it.
+        """
+        if not (self.filterset.includes_unknown() and self.filterset.limits()):
+            return [(results.order_by(*order), counts["total"])]
+        unreported = counts["unreported"]
+        return [
+            (
+                results.filter(self.filterset.within_limits_q()).order_by(*order),
+                counts["total"] - unreported,
+            ),
+            (results.filter(self.filterset.unknown_q()).order_by(*order), unreported),
+        ]
 
     def default_sort(self):
         """Nearest first once a ZIP code is known, else the largest programs first."""

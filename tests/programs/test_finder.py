@@ -309,12 +309,12 @@ def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_n
     school = make_school()
     bulk_programs(10, "bulk", school)
     # Cold: the options in use, the facet aggregate (the same one, unfiltered), then the
-    # page's programs and their certifications. Warm, the counts come from the cache.
+    # page's ids, its programs and their certifications. Warm, the counts come from the cache.
     urls = {
-        "/programs/": (3, 2),
+        "/programs/": (4, 3),
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost": (
-            4,
-            2,
+            5,
+            3,
         ),
         # The programs near the ZIP code, and the figures to order them by, come first.
         "/programs/?zip=62701&radius=50&sort=distance": (6, 4),
@@ -349,7 +349,7 @@ def test_facet_counts_are_reused_for_another_page_and_follow_an_edit(
     client, catalog, django_assert_num_queries
 ):
     client.get("/programs/?state=IL")
-    with django_assert_num_queries(2):  # the page's programs and certifications; counts cached
+    with django_assert_num_queries(3):  # the page's ids, programs and certifications
         response = client.get("/programs/?state=IL&sort=name&page=1")
     assert response.context["result"].total == 5
     catalog[0].school.state = "WI"
@@ -429,3 +429,28 @@ def test_a_phone_sees_the_count_and_active_filters_before_the_results(client, ca
     assert button < count < chips < first_card
     assert "error-summary" not in body
     assert "js/finder.js" in body
+
+
+def test_pages_run_on_from_programs_within_the_limits_to_those_without_the_figure(client):
+    school = make_school()
+    bulk_programs(30, "within", school)
+    Program.objects.bulk_create(
+        Program(
+            school=school,
+            slug=f"unknown-{n}",
+            name="Medical Assisting",
+            credential=Program.Credential.CERTIFICATE,
+            length_months=Decimal("9"),
+            graduates_per_year=100 + n,
+        )
+        for n in range(10)
+    )
+    first, slugs_1 = results(client, max_cost="15000")
+    assert first.context["result"].within_limits == 30
+    assert first.context["result"].unreported == 10
+    assert all(slug.startswith("within-") for slug in slugs_1) and len(slugs_1) == 25
+    _second, slugs_2 = results(client, max_cost="15000", page="2")
+    # The last five within the limits, then the ten without a cost, most graduates first.
+    assert [s.split("-")[0] for s in slugs_2] == ["within"] * 5 + ["unknown"] * 10
+    assert slugs_2[5:] == [f"unknown-{n}" for n in range(9, -1, -1)]
+    assert len(set(slugs_1) | set(slugs_2)) == 40
