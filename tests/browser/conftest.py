@@ -14,6 +14,16 @@ EDITOR_PASSWORD = "journey-editor-passphrase-5"
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", "artifacts/browser"))
 
 
+def sign_in_as_editor(page, base=None):
+    """Sign the seeded site's editor into admin and wait for the dashboard."""
+    base = base or page.base
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(base + "/admin/")
+
+
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def page(request, browser, live_server):
     """A fresh page at phone or desktop size that records any request leaving the test server."""

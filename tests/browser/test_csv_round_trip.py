@@ -8,7 +8,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, EDITOR_PASSWORD, VIEWPORTS
+from tests.browser.conftest import ARTIFACTS, VIEWPORTS, sign_in_as_editor
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +29,7 @@ def editor_page(request, browser, site_server):
     context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True)
     page = context.new_page()
     page.base = site_server
-    page.goto(site_server + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(site_server + "/admin/")
+    sign_in_as_editor(page)
     yield page
     context.close()
 

@@ -1,22 +1,12 @@
 """An editor undoes a rule change on a freshly seeded row and fixes a figure with its source,
 at phone and desktop width, with JavaScript on and off. Screenshots go to artifacts/browser/."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, EDITOR_PASSWORD
+from tests.browser.conftest import ARTIFACTS, sign_in_as_editor
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page):
-    page.goto(page.base + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def shot(page, name, full_page=True):
@@ -28,7 +18,7 @@ def shot(page, name, full_page=True):
 
 def test_editor_reverts_a_rule_change_made_on_a_seeded_route(site_page):
     page = site_page
-    sign_in(page)
+    sign_in_as_editor(page)
     page.goto(page.base + "/admin/certifications/eligibilityroute/?q=work+experience")
     page.locator("#result_list tbody tr", has_text="RMA (AMT)").locator("th a").click()
     expect(page.locator("#id_min_experience_months")).to_have_value("36")
@@ -62,7 +52,7 @@ def test_editor_reverts_a_rule_change_made_on_a_seeded_route(site_page):
 
 def test_editor_fixes_a_figure_with_its_source(site_page):
     page = site_page
-    sign_in(page)
+    sign_in_as_editor(page)
     page.goto(page.base + "/admin/programs/program/?q=Academy+of+Allied+Health+Careers")
     page.locator("#result_list tbody th a").first.click()
     tuition = 9000 + page.viewport_size["width"] + (1 if page.javascript else 0)

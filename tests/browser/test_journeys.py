@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EDITOR_PASSWORD
+from tests.browser.conftest import sign_in_as_editor
 
 pytestmark = pytest.mark.browser
 
@@ -92,10 +92,7 @@ def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
     page.wait_for_url(re.compile(r"/faq/$"))
     expect(page.get_by_text("Thank you. An editor will read your note")).to_be_visible()
 
-    page.goto(page.base + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("input[type=submit]")
+    sign_in_as_editor(page)
     expect(page.get_by_text(message[:40])).to_be_visible()
     page.goto(page.base + "/admin/guide/guidepage/?q=questions+and+answers")
     page.get_by_role("link", name="Medical assistant questions and answers").first.click()
@@ -112,11 +109,7 @@ def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
 
 def test_editor_changes_a_cost_and_the_public_page_shows_the_total(site_page):
     page = site_page
-    page.goto(page.base + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in_as_editor(page)
     page.goto(page.base + "/admin/programs/program/?q=Downey+Adult")
     page.locator("#result_list tbody th a").first.click()
     tuition = 5000 + page.viewport_size["width"] + (1 if page.javascript else 0)

@@ -7,16 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, EDITOR_PASSWORD
+from tests.browser.conftest import ARTIFACTS, sign_in_as_editor
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page):
-    page.goto(page.base + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
-    page.click("input[type=submit]")
 
 
 def open_about_page_form(page):
@@ -34,7 +27,7 @@ def test_editor_previews_drafts_and_publishes_a_page_edit(site_page, request):
     page = site_page
     run = f"{page.viewport_size['width']}-{'js' if page.javascript else 'nojs'}"
     sentence = f"A sentence added in review {run}."
-    sign_in(page)
+    sign_in_as_editor(page)
     open_about_page_form(page)
     body = page.locator("#id_body")
     body.fill(body.input_value() + f"\n\n{sentence}")
@@ -68,7 +61,7 @@ def test_editor_moves_a_question_down_the_faq_form(site_page):
     page = site_page
     if not page.javascript:
         pytest.skip("without JavaScript the order numbers are typed (no buttons to press)")
-    sign_in(page)
+    sign_in_as_editor(page)
     page.goto(page.base + "/admin/guide/guidepage/?q=questions+and+answers")
     page.get_by_role("link", name="Medical assistant questions and answers").first.click()
     first = page.locator("#faqs-0")
