@@ -3,16 +3,15 @@
 The filtering itself is programs/filters.py's FilterSet; this module adds what a page needs
 around it. Queries, whatever the data size: the facet counts (one aggregate, skipped while
 cached) and the options any program has (the same aggregate without filters, cached the same
-way); with a ZIP code, the programs near it; the ids of the page's programs (by distance: the
-figures of every program near; else one query per group of results the page reaches, see
-Finder.groups); then those programs and their certifications. Templates render the result.
+way); with a ZIP code, the programs near it and their figures, then the page's programs by
+id; else the page's programs, one query per group of results the page reaches (see
+Finder.groups); then their certifications. Templates render the result.
 """
 
 import copy
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -68,9 +67,9 @@ PARAMETERS = [
 ]
 
 
-class GroupedIds(Sequence):
-    """The ids of ordered groups of programs, read as one list by the paginator. Each group's
-    size is known from the facet counts, so a page queries only the groups it reaches."""
+class GroupedPrograms(Sequence):
+    """Ordered groups of programs, read as one list by the paginator. Each group's size is
+    known from the facet counts, so a page queries only the groups it reaches."""
 
     def __init__(self, groups):
         self.groups = groups
@@ -82,12 +81,37 @@ class GroupedIds(Sequence):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop, _step = index.indices(len(self))
-        ids = []
+        programs = []
         for queryset, size in self.groups:
             if start < size and stop > 0:
-                ids += queryset.values_list("pk", flat=True)[max(start, 0) : min(stop, size)]
+                programs += queryset.for_listing()[max(start, 0) : min(stop, size)]
             start, stop = start - size, stop - size
-        return ids
+        return programs
+
+    def __iter__(self):
+        """Every program, group after group, read in chunks (for the CSV)."""
+        for queryset, _size in self.groups:
+            yield from queryset.for_listing().iterator(chunk_size=500)
+
+
+class ProgramsInOrder(Sequence):
+    """Programs in the order of a list of their ids (nearest first), read a page at a time."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        rows = Program.objects.for_listing().in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 @dataclass
@@ -193,39 +217,33 @@ class Finder:
             # coordinates index; the order is by distance, worked out here.
             figures = ("pk", *LIMITED_FIELDS.values())
             rows = results.filter(box).order_by().values(*figures)
-            ids = [
-                row["pk"]
-                for row in sorted(
-                    (row for row in rows if row["pk"] in distances),
-                    key=lambda row: (
-                        bool(self.filterset.missing(row)),
-                        distances[row["pk"]],
-                        row["pk"],
-                    ),
-                )
-            ]
+            ordered = ProgramsInOrder(
+                [
+                    row["pk"]
+                    for row in sorted(
+                        (row for row in rows if row["pk"] in distances),
+                        key=lambda row: (
+                            bool(self.filterset.missing(row)),
+                            distances[row["pk"]],
+                            row["pk"],
+                        ),
+                    )
+                ]
+            )
         else:
             if nearby is not None:
                 results = results.filter(nearby)
             if sort in TOTAL_SORTS:
                 results = results.with_credential_totals()
-            groups = self.groups(results, counts, ORDERINGS[sort])
-            ids = GroupedIds(groups)
+            ordered = GroupedPrograms(self.groups(results, counts, ORDERINGS[sort]))
 
-        listing = Program.objects.for_listing()
         page, page_range = None, []
         if everything:
-            programs = (
-                self.in_order(listing, ids)
-                if sort == "distance"
-                else chain.from_iterable(
-                    queryset.for_listing().iterator(chunk_size=500) for queryset, _size in groups
-                )
-            )
+            programs = ordered
         else:
-            paginator = Paginator(ids, PER_PAGE)
+            paginator = Paginator(ordered, PER_PAGE)
             page = paginator.get_page(page_number)
-            programs = self.in_order(listing, page.object_list)
+            programs = page.object_list
             page_range = list(paginator.get_elided_page_range(page.number))
 
         described = self.described(programs, distances)
@@ -306,11 +324,6 @@ class Finder:
             program.distance = distances.get(program.pk)
             program.missing = self.filterset.missing(vars(program))
             yield program
-
-    @staticmethod
-    def in_order(listing, pks):
-        rows = listing.in_bulk(pks)
-        return [rows[pk] for pk in pks if pk in rows]
 
     @staticmethod
     def bounding_box_q(origin, radius):
