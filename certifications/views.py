@@ -6,9 +6,21 @@ from certifications.comparison import EXAM_KINDS, comparison_rows, figure_cell
 from certifications.eligibility import answer_for
 from certifications.forms import EligibilityForm
 from certifications.models import Certification, ExamFigure
+from guide.models import Source
+
+# Where the note on the fifth accredited credential (CMAC) that every certifications page
+# shows comes from.
+CMAC_SOURCE = "cert-maerb-credentials"
 
 
-class CertificationListView(ListView):
+class CmacNoteMixin:
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cmac_source"] = Source.objects.filter(slug=CMAC_SOURCE).first()
+        return context
+
+
+class CertificationListView(CmacNoteMixin, ListView):
     context_object_name = "certifications"
 
     def get_queryset(self):
@@ -24,7 +36,7 @@ class CertificationListView(ListView):
         return context
 
 
-class CertificationDetailView(DetailView):
+class CertificationDetailView(CmacNoteMixin, DetailView):
     context_object_name = "certification"
 
     def get_queryset(self):
@@ -43,7 +55,7 @@ class CertificationDetailView(DetailView):
         return context
 
 
-class EligibilityView(TemplateView):
+class EligibilityView(CmacNoteMixin, TemplateView):
     template_name = "certifications/eligibility.html"
 
     def get_context_data(self, **kwargs):

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from certifications.models import Certification, EligibilityRoute, ExamFigure
+from guide.models import Source
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "certifications.json"
@@ -79,6 +80,20 @@ def test_a_fifth_credential_is_named_with_its_source(client):
         body = client.get(url).content.decode()
         assert "CMAC" in body and "AMCA" in body
         assert "https://www.surveymonkey.com/r/InitialAccreditation" in body
+
+
+def test_the_fifth_credentials_note_cites_its_source_row_and_is_left_out_without_it(client):
+    source = Source.objects.get(slug="cert-maerb-credentials")
+    source.url = "https://example.org/maerb-list"
+    source.save()
+    body = client.get("/certifications/").content.decode()
+    note = body[body.index('id="cmac-note"') :]
+    assert "https://example.org/maerb-list" in note[: note.index("</p>")]
+    source.delete()
+    for url in ("/certifications/", "/certifications/cma/", "/certifications/eligibility/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "CMAC" not in response.content.decode()
 
 
 def test_fixtures_claim_no_editor_checks():
