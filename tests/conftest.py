@@ -2,8 +2,10 @@ import io
 import os
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection
 
 from core.management.commands.seed import app_fixtures
 
@@ -11,23 +13,38 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture(scope="module")
-def reference_data(django_db_setup, django_db_blocker):
-    """The site's reference fixtures (every app's but the program data, which tests build for
-    themselves), loaded by seed once for the test module that asks for them, not once per test:
-    loading guide.json takes seconds. As with Django's TestCase.setUpTestData, they live in a
-    transaction left open for the module; each test's own transaction is a savepoint inside it,
-    rolled back after the test, and the whole is rolled back when the module ends, so other
-    modules still start from empty tables. Not for transactional tests."""
-    paths = [path for path in app_fixtures() if path.name != "programs.json"]
+def reference_fixtures():
+    """The site's reference fixtures: every app's but the program data, which tests build for
+    themselves."""
+    return [path for path in app_fixtures() if path.name != "programs.json"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database (one per xdist worker), with the reference fixtures loaded
+    once for the session, as Django's TestCase.setUpTestData loads a class's data once: seeding
+    them takes most of a second, and tests used to load them again and again. Every test sees
+    them without loading anything, and its own transaction, rolled back after it, leaves them as
+    they were."""
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("seed", *paths, stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        call_command("seed", *reference_fixtures(), stdout=io.StringIO())
+
+
+@pytest.fixture
+def without_reference_data(db):
+    """Empty tables for the apps that have reference fixtures (rows and their history), and for
+    any table that refers to them, for a test that counts rows, builds rows with the fixtures'
+    keys or expects no results: the statements Django's flush uses, in one transaction so the
+    database checks foreign keys at its end. The test's own transaction brings the data back
+    when it is rolled back."""
+    labels = [path.stem for path in reference_fixtures()]
+    tables = [
+        model._meta.db_table
+        for label in labels
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    ]
+    sql = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    connection.ops.execute_sql_flush(sql)
 
 
 @pytest.fixture(autouse=True)

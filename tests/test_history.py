@@ -151,6 +151,7 @@ def test_change_note_is_optional_and_limited_to_what_history_stores(admin_client
     assert page.history.latest("history_date").history_change_reason is None
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_revert_restores_a_programs_certifications(admin_client):
     cma, rma = make_certification(code="CMA"), make_certification(code="RMA")
     program = make_program()

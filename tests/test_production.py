@@ -47,6 +47,7 @@ def test_check_deploy_is_clean():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.django_db
 def test_security_headers_on_a_page(client):
     make_page(slug="home", kind="home")

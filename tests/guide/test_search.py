@@ -74,6 +74,7 @@ def test_groups_come_in_a_fixed_order_each_under_its_heading(client, content):
     assert headings == ["Certifications", "Guide pages", "Training programs"]
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_guide_results_are_ranked_title_first_and_answers_are_labelled(client):
     page = make_page(slug="faq", title="Questions", body="Venipuncture is mentioned once.")
     make_page(title="Venipuncture basics", body="All about it.")
@@ -88,6 +89,7 @@ def test_guide_results_are_ranked_title_first_and_answers_are_labelled(client):
     assert results[1].url == "/faq/#faq-0"
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_snippets_are_plain_text_without_markdown(client):
     make_page(
         title="Drawing blood",

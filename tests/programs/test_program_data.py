@@ -145,6 +145,7 @@ def test_school_wide_figures_are_labelled_as_the_whole_schools(client):
     assert "$8,375" in body and "completers of FY2020 and FY2021" in body
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_unchecked_accreditation_links_to_the_directories_editors_keep(client):
     Source.objects.create(
         slug="caahep-program-directory",
@@ -231,6 +232,7 @@ def test_territories_are_accepted_by_the_finder(client):
     assert "Puerto Rico" in client.get(program.get_absolute_url()).content.decode()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_program_page_queries_stay_fixed_and_few(client, django_assert_num_queries):
     """The worst case: length not reported (its credential's range), accreditation unchecked
     (the directories), and the total to a credential (exam fees, state pay), at two sizes."""
