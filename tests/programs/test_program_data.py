@@ -216,7 +216,6 @@ def test_data_report_counts_overall_and_per_state():
 
 
 def test_about_our_data_shows_the_counts_live(client):
-    call_command("loaddata", "fixtures/guide.json", verbosity=0)
     estimated()
     make_program(school=make_school(state="GU"))
     body = client.get("/about-our-data/").content.decode()
