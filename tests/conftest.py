@@ -1,11 +1,13 @@
 import io
 import os
+from collections.abc import Callable
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from pytest_django.fixtures import validate_django_db
 
 from core.management.commands.seed import app_fixtures
 
@@ -19,15 +21,52 @@ def reference_fixtures():
     return [path for path in app_fixtures() if path.name != "programs.json"]
 
 
+# How to load the reference fixtures into this session's test database, once it exists.
+load_reference_data_key = pytest.StashKey[Callable[[], None]]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
     """pytest-django's test database (one per xdist worker), with the reference fixtures loaded
     once for the session, as Django's TestCase.setUpTestData loads a class's data once: seeding
     them takes most of a second, and tests used to load them again and again. Every test sees
     them without loading anything, and its own transaction, rolled back after it, leaves them as
     they were."""
-    with django_db_blocker.unblock():
-        call_command("seed", *reference_fixtures(), stdout=io.StringIO())
+
+    def load_reference_data():
+        with django_db_blocker.unblock():
+            call_command("seed", *reference_fixtures(), stdout=io.StringIO())
+
+    load_reference_data()
+    request.config.stash[load_reference_data_key] = load_reference_data
+
+
+def flushes_database(item):
+    """Whether pytest-django runs the test as a TransactionTestCase, which empties every table
+    after it: marked django_db(transaction=True) or reset_sequences, or asking for
+    transactional_db, django_db_reset_sequences or live_server (pytest-django's own rule)."""
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transactional, reset_sequences, *_ = validate_django_db(marker)
+        if transactional or reset_sequences:
+            return True
+    asks = {"transactional_db", "django_db_reset_sequences", "live_server"}
+    return not asks.isdisjoint(item.fixturenames)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Load the reference fixtures again after a transactional test emptied the tables, so the
+    tests after it in this process find them (pytest-django runs transactional tests after the
+    others, so these are the other transactional tests). A hook, not an autouse fixture:
+    pytest-django's flush runs in its own fixture's teardown, after those of conftest fixtures.
+    Not after the last test, whose teardown has destroyed the test database and put back the
+    real one's settings."""
+    result = yield
+    load_reference_data = item.config.stash.get(load_reference_data_key, None)
+    if nextitem is not None and load_reference_data and flushes_database(item):
+        load_reference_data()
+    return result
 
 
 @pytest.fixture
@@ -36,7 +75,7 @@ def without_reference_data(db):
     any table that refers to them, for a test that counts rows, builds rows with the fixtures'
     keys or expects no results: the statements Django's flush uses, in one transaction so the
     database checks foreign keys at its end. The test's own transaction brings the data back
-    when it is rolled back."""
+    when it is rolled back; after a transactional test, the reload above does."""
     labels = [path.stem for path in reference_fixtures()]
     tables = [
         model._meta.db_table
