@@ -1,3 +1,4 @@
+import functools
 import io
 import os
 from collections.abc import Callable
@@ -5,8 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from pytest_django.fixtures import validate_django_db
 
 from core.management.commands.seed import app_fixtures
@@ -69,21 +69,34 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+@functools.cache
+def reference_tables():
+    """The tables of the apps that have reference fixtures (history and many-to-many tables
+    included), and of every model that refers to one of them, such as a program's list of
+    certifications."""
+    labels = {path.stem for path in reference_fixtures()}
+    every = apps.get_models(include_auto_created=True)
+    models = {model for model in every if model._meta.app_label in labels}
+    while referring := {
+        model
+        for model in every
+        if model not in models
+        and any(field.related_model in models for field in model._meta.concrete_fields)
+    }:
+        models |= referring
+    return [model._meta.db_table for model in models]
+
+
 @pytest.fixture
 def without_reference_data(db):
-    """Empty tables for the apps that have reference fixtures (rows and their history), and for
-    any table that refers to them, for a test that counts rows, builds rows with the fixtures'
-    keys or expects no results: the statements Django's flush uses, in one transaction so the
-    database checks foreign keys at its end. The test's own transaction brings the data back
-    when it is rolled back; after a transactional test, the reload above does."""
-    labels = [path.stem for path in reference_fixtures()]
-    tables = [
-        model._meta.db_table
-        for label in labels
-        for model in apps.get_app_config(label).get_models(include_auto_created=True)
-    ]
-    sql = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
-    connection.ops.execute_sql_flush(sql)
+    """Empty reference tables, for a test that counts rows, builds rows with the fixtures' keys
+    or expects no results. DELETE rather than TRUNCATE, which takes half a second for these
+    tables on PostgreSQL; in one transaction, so the database checks the foreign keys at its
+    end. The test's own transaction brings the data back when it is rolled back; after a
+    transactional test, the reload above does."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in reference_tables():
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 @pytest.fixture(autouse=True)
