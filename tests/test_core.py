@@ -37,6 +37,7 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
     assert "</html>" in html and len(response.content) < len(html) / 2
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_links_name_the_request_host_without_site_url(client):
     make_page(slug="home", kind="home")
     response = client.get("/", headers={"Host": "localhost"})
@@ -47,6 +48,7 @@ def test_links_name_the_request_host_without_site_url(client):
     assert "Sitemap: http://localhost/sitemap.xml" in robots
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @override_settings(SITE_URL="https://www.example.org")
 def test_site_url_wins_when_it_is_set(client):
     make_page(slug="home", kind="home")
@@ -55,6 +57,7 @@ def test_site_url_wins_when_it_is_set(client):
     assert '<link rel="canonical" href="https://www.example.org/">' in response.content.decode()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_a_renamed_guide_page_keeps_its_sections_and_its_old_address_redirects(client):
     page = make_page(slug="faq", kind="faq", title="Questions")
     FAQ.objects.create(page=page, slug="q1", question="How long is training?", answer="A year.")
@@ -68,11 +71,13 @@ def test_a_renamed_guide_page_keeps_its_sections_and_its_old_address_redirects(c
     assert old.status_code == 301 and old["Location"] == "/questions/"
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_an_address_no_page_ever_had_is_still_a_404(client):
     make_page(slug="faq", kind="faq")
     assert client.get("/never-was/").status_code == 404
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_the_kind_is_read_only_for_editors_in_admin(admin_client):
     page = make_page(slug="faq", kind="faq")
     form = admin_client.get(f"/admin/guide/guidepage/{page.pk}/change/").content.decode()

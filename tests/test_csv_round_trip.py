@@ -62,6 +62,7 @@ def make_rich_programs():
     make_program(school=school, slug="bare", tuition_fees=None, books_supplies=None)
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_export_has_every_column_including_format(admin_client):
     make_rich_programs()
     header = export_all(admin_client).splitlines()[0].split(",")
@@ -69,6 +70,7 @@ def test_export_has_every_column_including_format(admin_client):
     assert "format" in header and "has_externship" in header
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_export_then_import_unchanged_changes_nothing(admin_client):
     make_rich_programs()
     before = {p.slug: p.history.count() for p in Program.objects.all()}
@@ -160,6 +162,7 @@ ONE_ERROR_OF_EACH_KIND = (
 )
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_every_error_is_listed_at_once_with_row_column_and_value(admin_client):
     school = make_school(slug="springfield-college")
     make_certification(slug="cma")
@@ -199,6 +202,7 @@ def test_every_error_is_listed_at_once_with_row_column_and_value(admin_client):
     assert 'class="import-preview"' not in body
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_nothing_is_saved_when_any_row_has_an_error(admin_client):
     school = make_school(slug="springfield-college")
     make_certification(slug="cma")

@@ -130,14 +130,6 @@ def test_editor_sees_the_check_in_admin_and_nothing_is_saved(admin_client):
     assert program.tuition_fees == Decimal("10000")
 
 
-@pytest.fixture
-def seeded_rules(settings):
-    """The small fixtures: pages, sources, certifications and state rules, without programs."""
-    folder = settings.BASE_DIR / "fixtures"
-    paths = [str(folder / f"{app}.json") for app in ("guide", "certifications", "states")]
-    call_command("seed", *paths, stdout=io.StringIO())
-
-
 # Clean fields and clean() only: the database checked the constraints as the rows loaded.
 CHECKED_MODELS = [
     School,
@@ -173,7 +165,7 @@ def test_every_real_fixture_row_passes_the_checks():
         (TaskRule, "reviewed_on"),
     ],
 )
-def test_review_dates_cannot_be_in_the_future(seeded_rules, model, field):
+def test_review_dates_cannot_be_in_the_future(model, field):
     row = model.objects.first()
     setattr(row, field, TOMORROW)
     assert field in errors_of(row)

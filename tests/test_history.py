@@ -66,12 +66,7 @@ def history_url(obj):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
 
 
-@pytest.fixture
-def seeded():
-    call_command("seed", *map(str, FIXTURES), stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_seed_gives_each_loaded_row_one_starting_record(seeded):
+def test_seed_gives_each_loaded_row_one_starting_record():
     route = EligibilityRoute.objects.get(slug="rma-work-experience")
     assert route.history.count() == 1
     assert route.history.get().history_type == "+"
@@ -79,13 +74,13 @@ def test_seed_gives_each_loaded_row_one_starting_record(seeded):
     assert Source.history.count() == Source.objects.count()
 
 
-def test_seed_twice_adds_no_history(seeded):
+def test_seed_twice_adds_no_history():
     before = EligibilityRoute.history.count(), Certification.history.count()
     call_command("seed", *map(str, FIXTURES), stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (EligibilityRoute.history.count(), Certification.history.count()) == before
 
 
-def test_seeded_many_to_many_links_are_in_the_starting_record(seeded):
+def test_seeded_many_to_many_links_are_in_the_starting_record():
     certification = Certification.objects.get(slug="rma")
     first = certification.history.earliest("history_date")
     recorded = set(first.sources.values_list("source_id", flat=True))
@@ -93,7 +88,7 @@ def test_seeded_many_to_many_links_are_in_the_starting_record(seeded):
     assert recorded
 
 
-def test_an_edit_to_a_seeded_route_reverts_to_the_seeded_value(seeded, admin_client):
+def test_an_edit_to_a_seeded_route_reverts_to_the_seeded_value(admin_client):
     route = EligibilityRoute.objects.get(slug="rma-work-experience")
     assert route.min_experience_months == 36
     page = admin_client.get(change_url(route))
@@ -151,6 +146,7 @@ def test_change_note_is_optional_and_limited_to_what_history_stores(admin_client
     assert page.history.latest("history_date").history_change_reason is None
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_revert_restores_a_programs_certifications(admin_client):
     cma, rma = make_certification(code="CMA"), make_certification(code="RMA")
     program = make_program()

@@ -12,6 +12,7 @@ def page_cache_on():
         yield
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_second_anonymous_visit_is_served_from_the_cache(client, django_assert_num_queries):
     make_page(slug="faq", title="Questions")
     first = client.get("/faq/")
@@ -23,6 +24,7 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, django_assert_n
     assert "Cookie" in second["Vary"] and "HX-Request" in second["Vary"]
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_an_edit_is_visible_at_once(client):
     page = make_page(slug="faq", title="Questions")
     assert "Questions" in client.get("/faq/").content.decode()
@@ -31,6 +33,7 @@ def test_an_edit_is_visible_at_once(client):
     assert "Answers to your questions" in client.get("/faq/").content.decode()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_a_deleted_page_is_gone_at_once(client):
     page = make_page(slug="faq")
     assert client.get("/faq/").status_code == 200
@@ -38,6 +41,7 @@ def test_a_deleted_page_is_gone_at_once(client):
     assert client.get("/faq/").status_code == 404
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_visitors_with_a_session_are_not_served_cached_pages(client):
     make_page(slug="faq")
     client.get("/faq/")
@@ -57,6 +61,7 @@ def test_responses_that_set_cookies_are_not_cached(client):
     assert "public" not in second.get("Cache-Control", "")
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_etag_gives_not_modified(client):
     make_page(slug="faq")
     first = client.get("/faq/")
@@ -78,6 +83,7 @@ def test_a_shortlist_gets_its_own_page(client):
     assert response.status_code == 200 and "Cookie" in response["Vary"]
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_pages_are_not_cached_without_page_cache_seconds(client):
     make_page(slug="faq")
     with override_settings(PAGE_CACHE_SECONDS=0):

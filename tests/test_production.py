@@ -47,6 +47,7 @@ def test_check_deploy_is_clean():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.django_db
 def test_security_headers_on_a_page(client):
     make_page(slug="home", kind="home")
@@ -151,9 +152,6 @@ def test_unknown_page_is_a_404_not_a_500(client):
 )
 @pytest.mark.django_db
 def test_every_page_type_carries_the_security_headers(client, url):
-    from django.core.management import call_command
-
-    call_command("loaddata", str(ROOT / "fixtures" / "guide.json"), verbosity=0)
     response = client.get(url)
     assert response.status_code in {200, 404}
     assert "default-src 'self'" in response["Content-Security-Policy"]

@@ -1,11 +1,8 @@
 """Regression guard for `make bench`'s query target: every public page uses the same number of
 queries at two data sizes, and at most six. Counts, not timings, so it cannot flake."""
 
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
@@ -14,7 +11,6 @@ from guide.models import FAQ, GuidePage
 from tests.factories import bulk_programs, make_program, make_route, make_source
 
 pytestmark = pytest.mark.django_db
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGES = [
     "/",
     "/become-a-medical-assistant/",
@@ -70,8 +66,6 @@ def more_of_everything(count):
 
 
 def test_every_public_page_uses_the_same_few_queries_at_two_sizes(client):
-    call_command("loaddata", str(FIXTURES / "guide.json"), verbosity=0)
-    call_command("loaddata", str(FIXTURES / "certifications.json"), verbosity=0)
     make_program(slug="first")
     make_program(slug="second")
     bulk_programs(60, "small")

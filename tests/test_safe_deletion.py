@@ -112,6 +112,7 @@ def test_unpublish_action_takes_programs_and_certifications_off_the_site(editor_
     assert editor_client.get(program.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.parametrize("kind", ["home", "faq", "about"])
 def test_pages_the_site_is_built_around_cannot_be_unpublished(kind):
     page = make_page(slug=kind, kind=kind)
@@ -127,6 +128,7 @@ def test_an_ordinary_page_can_be_unpublished():
     page.full_clean()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_unticking_published_on_the_home_page_in_admin_says_why_and_keeps_it(editor_client):
     page = make_page(slug="home", kind="home", title="Welcome")
     url = reverse("admin:guide_guidepage_change", args=[page.pk])
@@ -141,6 +143,7 @@ def test_unticking_published_on_the_home_page_in_admin_says_why_and_keeps_it(edi
     assert editor_client.get("/").status_code == 200
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_unpublish_action_keeps_the_site_pages_and_says_so(editor_client):
     home = make_page(slug="home", kind="home", title="Welcome")
     draft = make_page(kind="", title="Old notes")
@@ -175,6 +178,7 @@ def seeded_page(**fields):
     return page
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.parametrize("kind", ["", "resources"])
 def test_renaming_any_seeded_page_in_admin_leaves_a_redirect(editor_client, client, kind):
     page = seeded_page(slug="externships", kind=kind)

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from guide.models import GuidePage, Source
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_reference_data")]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from certifications.models import Certification, EligibilityRoute, ExamFigure
 from guide.models import Source
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "certifications.json"
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from certifications.eligibility import add_months, months_of_work_still_needed
 from certifications.models import EligibilityRoute
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 URL = "/certifications/eligibility/"
 
 

@@ -12,7 +12,7 @@ from tests.factories import bulk_programs, make_program, make_school
 URL = "/cost-and-financial-aid/"
 IPEDS = "IPEDS 2023-24 program-cost survey (IC2023_PY)"
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -188,6 +188,7 @@ def test_a_draft_refuses_changes_it_cannot_keep(editor_client):
     assert page.sort_order == 1
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_a_draft_refuses_changed_inline_items(editor_client):
     page = make_page(kind=GuidePage.Kind.FAQ, slug="faq")
     FAQ.objects.create(page=page, slug="q1", question="Old question?", answer="A.")
@@ -205,6 +206,7 @@ def test_a_draft_refuses_changed_inline_items(editor_client):
     assert FAQ.objects.get().question == "Old question?"
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_faq_preview_shows_the_edited_answer_on_its_page(editor_client):
     page = make_page(kind=GuidePage.Kind.FAQ, slug="faq")
     faq = FAQ.objects.create(page=page, slug="q1", question="How long?", answer="Old answer.")
@@ -240,6 +242,7 @@ def test_preview_of_a_missing_page_is_a_404(editor_client, object_id):
     assert editor_client.post(url, {}).status_code == 404
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_preview_of_the_front_page_uses_the_home_template(editor_client):
     page = make_page(kind=GuidePage.Kind.HOME, slug="home", summary="Old summary.")
     data = change_form_data(editor_client, change_url(page), summary="A new front summary.")
@@ -250,6 +253,7 @@ def test_preview_of_the_front_page_uses_the_home_template(editor_client):
     assert "A new front summary." in response.content.decode()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_the_page_list_shows_which_pages_have_a_draft_waiting(editor_client):
     waiting = make_page(title="Page with a draft")
     make_page(title="Page without")

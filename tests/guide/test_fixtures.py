@@ -23,7 +23,7 @@ PAGES = [
     "cost-and-financial-aid",
 ]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 
 def counts():

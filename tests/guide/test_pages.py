@@ -7,7 +7,7 @@ from django.test import override_settings
 from guide.models import Feedback, GuidePage, WageFigure
 from tests.factories import make_program
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 PAGES = {
     "/": "Become a Medical Assistant",
     "/become-a-medical-assistant/": "Finish the externship",

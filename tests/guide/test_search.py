@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -23,12 +22,6 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def content():
-    call_command("loaddata", str(ROOT / "fixtures" / "guide.json"), verbosity=0)
-    call_command("loaddata", str(ROOT / "fixtures" / "certifications.json"), verbosity=0)
-
-
 def make_faq(page, **overrides):
     fields = {"slug": f"faq-{FAQ.objects.count()}", "question": "A question?", "answer": "Yes."}
     fields.update(overrides)
@@ -39,7 +32,7 @@ def groups_of(response):
     return {group.key: group.results for group in response.context["found"].groups}
 
 
-def test_cma_fee_finds_the_cma_certification_with_its_fee(client, content):
+def test_cma_fee_finds_the_cma_certification_with_its_fee(client):
     response = client.get("/search/", {"q": "CMA fee"})
     body = response.content.decode()
     top = groups_of(response)["certifications"][0]
@@ -49,7 +42,7 @@ def test_cma_fee_finds_the_cma_certification_with_its_fee(client, content):
     assert top.note == "Sources on the CMA page; not yet checked against AAMA's own pages."
 
 
-def test_salary_texas_finds_texas_pay_with_its_source(client, content):
+def test_salary_texas_finds_texas_pay_with_its_source(client):
     response = client.get("/search/", {"q": "salary texas"})
     top = groups_of(response)["guide"][0]
     assert top.url == "/states/texas/"
@@ -58,14 +51,14 @@ def test_salary_texas_finds_texas_pay_with_its_source(client, content):
     assert "$39,520" in client.get(top.url).content.decode()
 
 
-def test_a_pay_question_in_words_finds_the_state_but_other_words_do_not(client, content):
+def test_a_pay_question_in_words_finds_the_state_but_other_words_do_not(client):
     asked = groups_of(client.get("/search/", {"q": "how much do medical assistants make in Ohio"}))
     assert asked["guide"][0].title == "Medical assistant pay in Ohio"
     other = groups_of(client.get("/search/", {"q": "texas externship"}))
     assert all("Texas" not in r.title for r in other.get("guide", []))
 
 
-def test_groups_come_in_a_fixed_order_each_under_its_heading(client, content):
+def test_groups_come_in_a_fixed_order_each_under_its_heading(client):
     make_program(school=make_school(name="Accredited Careers Institute"))
     response = client.get("/search/", {"q": "accredited"})
     assert list(groups_of(response)) == ["certifications", "guide", "programs"]
@@ -74,6 +67,7 @@ def test_groups_come_in_a_fixed_order_each_under_its_heading(client, content):
     assert headings == ["Certifications", "Guide pages", "Training programs"]
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_guide_results_are_ranked_title_first_and_answers_are_labelled(client):
     page = make_page(slug="faq", title="Questions", body="Venipuncture is mentioned once.")
     make_page(title="Venipuncture basics", body="All about it.")
@@ -88,6 +82,7 @@ def test_guide_results_are_ranked_title_first_and_answers_are_labelled(client):
     assert results[1].url == "/faq/#faq-0"
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_snippets_are_plain_text_without_markdown(client):
     make_page(
         title="Drawing blood",
@@ -111,7 +106,7 @@ def test_highlights_mark_whole_words_and_their_plurals_only(client):
     assert "Feedback from Stuart on <mark>art</mark> and each <mark>fee</mark>." in body
 
 
-def test_words_too_common_to_search_for_get_a_message(client, content):
+def test_words_too_common_to_search_for_get_a_message(client):
     response = client.get("/search/", {"q": "the"})
     assert response.context["found"].groups == []
     assert "too common to search for" in response.content.decode()
@@ -120,13 +115,13 @@ def test_words_too_common_to_search_for_get_a_message(client, content):
 @pytest.mark.parametrize(
     "query", ["\x00", "cma\x00fee", "\x01\x1f\x7f", "salary\ttexas\x00", "%00"]
 )
-def test_control_characters_are_cleaned_before_the_database(client, content, query):
+def test_control_characters_are_cleaned_before_the_database(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert "\x00" not in response.content.decode()
 
 
-def test_nul_in_the_query_string_still_finds_the_rest(client, content):
+def test_nul_in_the_query_string_still_finds_the_rest(client):
     response = client.get("/search/?q=cma%00fee")
     assert groups_of(response)["certifications"][0].url == "/certifications/cma/"
 
@@ -181,7 +176,7 @@ def test_search_escapes_what_it_echoes(client):
 
 
 @pytest.mark.parametrize("url", ["/", "/faq/", "/programs/", "/certifications/", "/search/"])
-def test_every_page_has_the_header_search_box(client, content, url):
+def test_every_page_has_the_header_search_box(client, url):
     body = client.get(url).content.decode()
     header = body.split("</header>", 1)[0]
     assert '<form class="site-search' in header and 'action="/search/"' in header
@@ -195,7 +190,7 @@ def search_queries(client, url):
     return len(queries)
 
 
-def test_search_uses_the_same_few_queries_at_two_data_sizes(client, content):
+def test_search_uses_the_same_few_queries_at_two_data_sizes(client):
     faq_page = make_page(slug="more-questions", title="More questions")
     urls = ["/search/?q=the", "/search/?q=certificate", "/search/?q=texas", "/search/?q=cma+fee"]
 

@@ -104,6 +104,7 @@ def test_filtered_csv_has_every_match(client, programs):
     assert len(rows) == 5 and {row["State"] for row in rows} == {"IL"}
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_program_page_shows_every_figure_with_its_source(client, django_assert_max_num_queries):
     program = make_program(
         tuition_fees=Decimal("12000"),

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pay():
+def pay(without_reference_data):
     """The national median and Tennessee's, as OEWS gives them (annual; a month is a twelfth)."""
     national = make_wage_figure()
     tennessee = make_wage_figure(
@@ -34,7 +34,7 @@ def pay():
 
 
 @pytest.fixture
-def fees():
+def fees(without_reference_data):
     """One credential with a confirmed fee range and one whose fee is not confirmed."""
     cma = make_certification(code="CMA")
     make_exam_fee(cma, "125", "250")

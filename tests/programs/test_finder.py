@@ -15,7 +15,7 @@ CHICAGO = (41.8858, -87.6181)  # ZIP 60601
 
 
 @pytest.fixture
-def catalog():
+def catalog(without_reference_data):
     """A small, varied set of programs whose expected results are easy to compute by hand."""
     cma = make_certification(code="CMA", slug="cma")
     make_certification(code="RMA", slug="rma")

@@ -145,6 +145,7 @@ def test_school_wide_figures_are_labelled_as_the_whole_schools(client):
     assert "$8,375" in body and "completers of FY2020 and FY2021" in body
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_unchecked_accreditation_links_to_the_directories_editors_keep(client):
     Source.objects.create(
         slug="caahep-program-directory",
@@ -215,7 +216,6 @@ def test_data_report_counts_overall_and_per_state():
 
 
 def test_about_our_data_shows_the_counts_live(client):
-    call_command("loaddata", "fixtures/guide.json", verbosity=0)
     estimated()
     make_program(school=make_school(state="GU"))
     body = client.get("/about-our-data/").content.decode()
@@ -231,6 +231,7 @@ def test_territories_are_accepted_by_the_finder(client):
     assert "Puerto Rico" in client.get(program.get_absolute_url()).content.decode()
 
 
+@pytest.mark.usefixtures("without_reference_data")
 def test_program_page_queries_stay_fixed_and_few(client, django_assert_num_queries):
     """The worst case: length not reported (its credential's range), accreditation unchecked
     (the directories), and the total to a credential (exam fees, state pay), at two sizes."""

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def program():
+def program(without_reference_data):
     program = make_program()
     program.certifications.add(
         make_certification(code="CMA", slug="cma", published=True),

@@ -5,6 +5,7 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [("guide", "0003_editors_group"), ("states", "0001_initial")]
 
 
+@pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.django_db(transaction=True)
 def test_the_guides_state_rules_move_into_state_rules():
     executor = MigrationExecutor(connection)

@@ -17,7 +17,7 @@ from programs.models import Program
 from states.models import StateProfile, TaskRule
 from tests.factories import bulk_programs, make_program, make_school
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 METROS = ROOT / "fixtures" / "sources" / "bls" / "oews_may2025_medical_assistants_metros.csv"
