@@ -16,7 +16,7 @@ def program_cost_overview():
 
 @register.simple_tag
 def total_to_credential(program):
-    """Cost + exam fee, and that total as months of pay in the program's state (2 queries)."""
+    """Cost + exam fee, and that total as months of pay in the program's state (3 queries)."""
     return costs.totals_to_credential([program])[0]
 
 

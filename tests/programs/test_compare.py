@@ -104,7 +104,6 @@ def test_filtered_csv_has_every_match(client, programs):
     assert len(rows) == 5 and {row["State"] for row in rows} == {"IL"}
 
 
-@pytest.mark.usefixtures("without_reference_data")
 def test_program_page_shows_every_figure_with_its_source(client, django_assert_max_num_queries):
     program = make_program(
         tuition_fees=Decimal("12000"),
@@ -114,8 +113,9 @@ def test_program_page_shows_every_figure_with_its_source(client, django_assert_m
         length_source="Not reported to IPEDS",
         graduates_source="IPEDS Completions 2023-24",
     )
-    # Program and school, its exams, the directory links, then the total to a credential.
-    with django_assert_max_num_queries(6):
+    # Program and school, its exams, the length range of its credential, the directory links,
+    # then the total to a credential: the credentials, their fees and the pay figures.
+    with django_assert_max_num_queries(7):
         body = client.get(program.get_absolute_url()).content.decode()
     assert "$12,000" in body
     assert "IPEDS 2023-24 program-cost survey" in body
