@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from bench.servers import start_gunicorn
 
@@ -97,7 +98,8 @@ def test_an_edit_on_one_server_shows_on_the_other_at_once(servers, browser):
     # A changed figure needs its new source (the figure-source rule).
     page.fill("#id_cost_source", "School catalog, 2026-27")
     page.click("input[name=_save]")
-    assert "was changed successfully" in page.content()
+    # The click returns once the redirect starts; expect waits for the change list's message.
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     page.close()
 
     for _ in range(4):
