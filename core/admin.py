@@ -13,7 +13,7 @@ from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from core.history import (
     version_cutoff,
 )
 from core.otp import SecondFactorView, SignInForm, second_factor_pending
+from core.versioning import when
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -235,7 +236,7 @@ CHANGE_FIELDS = ["same_source", "change_note"]
 
 def revert_message(record):
     """What a revert says, both to the editor and as the new record's change reason."""
-    date = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    date = when(record)
     if record.history_user is None:
         return gettext("Reverted to the version of %(date)s, loaded from the site's data.") % {
             "date": date

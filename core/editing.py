@@ -113,7 +113,8 @@ class EditingAdminMixin:
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if not self.draft_fields:
+        # Only the change list's column reads it; change views and autocompletes skip the join.
+        if "has_draft" not in self.list_display:
             return queryset
         drafts = Draft.objects.filter(
             content_type=ContentType.objects.get_for_model(self.model, for_concrete_model=False),

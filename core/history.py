@@ -67,23 +67,22 @@ def version_cutoff(record):
 def rows_as_of(model, fk_name, parent_pk, moment):
     """The model's rows that pointed at the parent at that moment, as model instances."""
     history = get_history_manager_for_model(model)
-    return [row for row in history.as_of(moment) if getattr(row, f"{fk_name}_id") == parent_pk]
+    # as_of() picks each row's latest record before filtering, so the filter is safe here.
+    return list(history.as_of(moment).filter(**{f"{fk_name}_id": parent_pk}))
 
 
 def restore_rows(model, fk_name, parent_pk, moment, reason, user):
     """Make the parent's rows of this model what they were at that moment: rows added since are
     deleted, rows changed or deleted since are saved back. Each save or delete leaves a record
-    carrying the reason. Returns how many rows changed."""
+    carrying the reason."""
     then = {row.pk: row for row in rows_as_of(model, fk_name, parent_pk, moment)}
     now = {row.pk: row for row in model._default_manager.filter(**{fk_name: parent_pk})}
     tracked = [f.attname for f in model._meta.concrete_fields]
-    changed = 0
     # Delete first: a row added since may hold a unique slug a restored row needs back.
     for pk in now.keys() - then.keys():
         row = now[pk]
         row._change_reason, row._history_user = reason, user
         row.delete()
-        changed += 1
     for pk, row in then.items():
         current = now.get(pk)
         if current and all(getattr(current, f) == getattr(row, f) for f in tracked):
@@ -91,8 +90,6 @@ def restore_rows(model, fk_name, parent_pk, moment, reason, user):
         row._change_reason, row._history_user = reason, user
         row._state.adding = current is None
         row.save()
-        changed += 1
-    return changed
 
 
 class FullDiffContextHelper(HistoricalRecordContextHelper):
