@@ -36,11 +36,8 @@ class CertifyingBody(NaturalKeyMixin, models.Model):
 class CertificationQuerySet(PublishedQuerySet):
     def for_comparison(self):
         """Everything the side-by-side table shows, in a fixed number of queries."""
-        return self.select_related("body").prefetch_related(
+        return self.for_eligibility().prefetch_related(
             "sources",
-            models.Prefetch(
-                "routes", queryset=EligibilityRoute.objects.published().select_related("source")
-            ),
             models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
         )
 

@@ -42,9 +42,4 @@ def dropped_markup(text):
     collector = _TagCollector()
     collector.feed(markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS))
     collector.close()
-    found = []
-    for tag in collector.tags:
-        description = _describe(tag) if tag not in ALLOWED_TAGS else None
-        if description and description not in found:
-            found.append(description)
-    return found
+    return list(dict.fromkeys(_describe(tag) for tag in collector.tags if tag not in ALLOWED_TAGS))

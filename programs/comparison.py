@@ -79,7 +79,7 @@ def length(program):
 
 
 def program_format(program):
-    label = program.get_format_display()
+    label = program.format_label
     return (
         label
         if program.format_confirmed
@@ -141,7 +141,7 @@ def comparison_rows(programs, zip_code=""):
         Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
         Row(_("Length"), [length(p) for p in programs]),
         Row(_("Accreditation"), [p.accreditation_label for p in programs]),
-        Row(_("Credential"), [p.get_credential_display() for p in programs]),
+        Row(_("Credential"), [p.credential_label for p in programs]),
         Row(_("Format"), [program_format(p) for p in programs]),
         Row(_("Months of median MA pay"), [months_of_pay(t) for t in totals]),
         Row(
