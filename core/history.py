@@ -16,13 +16,15 @@ def has_history(model):
     return hasattr(model._meta, "simple_history_manager_attribute")
 
 
-def create_missing_history(model, reason):
-    """Give each row of the model that has no history record a starting one ("+"), with its
-    many-to-many links, as simple-history's populate_history does; rows with history are left
-    alone, so running it again adds nothing. Returns how many records were made."""
+def create_missing_history(model, reason, rows=None):
+    """Give each row of the model (or of `rows`, a queryset of it) that has no history record a
+    starting one ("+"), with its many-to-many links, as simple-history's populate_history does;
+    rows with history are left alone, so running it again adds nothing. Returns how many
+    records were made."""
     history = get_history_manager_for_model(model)
     recorded = history.values(model._meta.pk.attname)
-    missing = list(model._default_manager.exclude(pk__in=recorded).order_by("pk"))
+    rows = model._default_manager.all() if rows is None else rows
+    missing = list(rows.exclude(pk__in=recorded).order_by("pk"))
     if not missing:
         return 0
     records = history.bulk_history_create(

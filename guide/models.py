@@ -3,9 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.history import create_missing_history
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
 from core.validators import not_in_future
 
@@ -143,8 +145,15 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
-        if self.pk is not None and not self.history.exists():
-            self.record_starting_version()
+        if self.pk is not None:
+            # Pages loaded without `seed` have no history, and an old address finds its page
+            # through history: keep the stored version before it changes, or a renamed page's
+            # old address would answer 404.
+            create_missing_history(
+                GuidePage,
+                gettext("Starting version, kept before the first edit"),
+                GuidePage.objects.filter(pk=self.pk),
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -165,14 +174,6 @@ class GuidePage(NaturalKeyMixin, models.Model):
                     % {"title": self.title, "kind": self.get_kind_display()}
                 }
             )
-
-    def record_starting_version(self):
-        """Keep the stored version as the page's first history record before it changes.
-        Pages loaded by `seed` have no history, and an old address finds its page through
-        history: without this a renamed page's old address would answer 404."""
-        stored = GuidePage.objects.filter(pk=self.pk).first()
-        if stored is not None:
-            GuidePage.history.bulk_history_create([stored])
 
 
 class OrderedContent(NaturalKeyMixin, models.Model):
