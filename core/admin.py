@@ -6,7 +6,7 @@ import datetime
 from functools import update_wrapper
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import _get_foreign_key
@@ -267,13 +267,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return [*fieldsets, (_("About this change"), {"fields": fields})]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        # The admin names the fields of its fieldsets; the form adds the change fields itself.
-        if "fields" not in kwargs:
-            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
-        if kwargs["fields"] is not None:
-            kwargs["fields"] = [f for f in kwargs["fields"] if f not in CHANGE_FIELDS]
-        form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (HistoryFormMixin, form), {})
+        # The change fields are the form's own, so the fieldsets may name them.
+        base = kwargs.get("form", self.form)
+        kwargs["form"] = type(base.__name__, (HistoryFormMixin, base), {})
+        return super().get_form(request, obj, change, **kwargs)
 
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("change_note")
@@ -353,10 +350,6 @@ class FigureSourceInlineMixin:
         return [*fieldsets, (None, {"fields": ["same_source"]})]
 
     def get_formset(self, request, obj=None, **kwargs):
-        if "fields" not in kwargs:
-            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
-        if kwargs["fields"] is not None:
-            kwargs["fields"] = [f for f in kwargs["fields"] if f != "same_source"]
         kwargs["form"] = type(self.form.__name__, (FigureSourceFormMixin, self.form), {})
         return super().get_formset(request, obj, **kwargs)
 

@@ -10,7 +10,7 @@ Preview and drafts ask for the same permission as saving: change permission on t
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
@@ -148,10 +148,7 @@ class EditingAdminMixin:
             return HttpResponseNotAllowed(["POST"])
         obj = self.editable_object(request, object_id, self.preview_queryset(request))
         title = _("Preview of %(object)s") % {"object": obj}
-        fields = flatten_fieldsets(self.get_fieldsets(request, obj))
-        form = self.get_form(request, obj, change=True, fields=fields)(
-            request.POST, request.FILES, instance=obj
-        )
+        form = self.get_form(request, obj, change=True)(request.POST, request.FILES, instance=obj)
         if not form.is_valid():
             context = {
                 **self.admin_site.each_context(request),
