@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from certifications import models
-from certifications.preview import certification_preview
+from certifications.views import CertificationDetailView
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
-from core.editing import EditingAdminMixin, SortableStackedInline
+from core.editing import EditingAdminMixin, SortableStackedInline, view_preview
 from core.versioning import VersionCheckedAdminMixin
 
 ROUTE_FIELDSETS = [
@@ -120,7 +120,9 @@ class CertificationAdmin(
         return models.Certification.objects.for_comparison()
 
     def preview_response(self, request, obj, extra_context):
-        return certification_preview(request, obj, extra_context)
+        return view_preview(
+            CertificationDetailView, request, extra_context, {"object": obj}, slug=obj.slug
+        )
 
 
 @admin.register(models.ExamFigure)

@@ -307,3 +307,16 @@ def _opening_with(form_class, data):
 
     DraftForm.__name__ = form_class.__name__
     return DraftForm
+
+
+def view_preview(view_class, request, extra_context, view_kwargs=None, **url_kwargs):
+    """An unsaved object as its public view shows it: the view's own template and context
+    (view_kwargs, such as the object, go to get_context_data), then extra_context on top."""
+    view = view_class()
+    view.setup(request, **url_kwargs)
+    view_kwargs = view_kwargs or {}
+    if "object" in view_kwargs:
+        view.object = view_kwargs["object"]
+    context = view.get_context_data(**view_kwargs)
+    context.update(extra_context)
+    return TemplateResponse(request, view.get_template_names(), context)

@@ -2,30 +2,20 @@
 context, for an edited object that is not saved."""
 
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 
+from core.editing import view_preview
 from guide.models import FAQ, GuidePage
 from guide.views import GuidePageView, HomeView
 
 
 def page_preview(request, page, extra_context, faqs=None):
     """The page as its public view shows it; `faqs`, if given, in place of the saved ones."""
-    if page.kind == GuidePage.Kind.HOME:
-        view = HomeView()
-        view.setup(request)
-        context = view.get_context_data()
-        template_names = view.get_template_names()
-    else:
-        view = GuidePageView()
-        view.setup(request, slug=page.slug)
-        view.object = page
-        context = view.get_context_data(object=page)
-        template_names = view.get_template_names()
-    context["page"] = page
+    extra_context = {**extra_context, "page": page}
     if faqs is not None:
-        context["faqs"] = faqs
-    context.update(extra_context)
-    return TemplateResponse(request, template_names, context)
+        extra_context["faqs"] = faqs
+    if page.kind == GuidePage.Kind.HOME:
+        return view_preview(HomeView, request, extra_context, {"page": page})
+    return view_preview(GuidePageView, request, extra_context, {"object": page}, slug=page.slug)
 
 
 def faq_preview(request, faq, extra_context):

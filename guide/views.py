@@ -19,9 +19,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["page"] = get_object_or_404(
-            GuidePage.objects.published().for_display(), kind=GuidePage.Kind.HOME
-        )
+        # The admin's preview passes the edited, unsaved page.
+        if "page" not in context:
+            context["page"] = get_object_or_404(
+                GuidePage.objects.published().for_display(), kind=GuidePage.Kind.HOME
+            )
         context["steps"] = CareerStep.objects.filter(
             page__kind=GuidePage.Kind.BECOME
         ).select_related("source")
