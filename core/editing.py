@@ -194,7 +194,7 @@ class EditingAdminMixin:
             )
         draft = self.draft_shown(request, obj)
         if draft is not None:
-            return _opening_with(form_class, draft.data)
+            return _opening_with(form_class, draft)
         return form_class
 
     def draft_shown(self, request, obj):
@@ -233,7 +233,8 @@ class EditingAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if change and self.draft_fields:
-            context["draft"] = self.draft_shown(request, obj)
+            # The form the page opens with carries its draft, already read by get_form.
+            context["draft"] = getattr(context["adminform"].form, "draft", None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def discard_draft(self, request, object_id):
@@ -297,15 +298,16 @@ class EditingAdminMixin:
         return super().response_change(request, obj)
 
 
-def _opening_with(form_class, data):
+def _opening_with(form_class, draft):
     """The form class, opening with the draft's values over the saved ones."""
 
     class DraftForm(form_class):
         def __init__(self, *args, **kwargs):
-            kwargs["initial"] = {**data, **kwargs.get("initial", {})}
+            kwargs["initial"] = {**draft.data, **kwargs.get("initial", {})}
             super().__init__(*args, **kwargs)
 
     DraftForm.__name__ = form_class.__name__
+    DraftForm.draft = draft
     return DraftForm
 
 

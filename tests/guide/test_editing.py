@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import Draft
@@ -115,9 +117,14 @@ def test_a_saved_draft_leaves_the_public_page_unchanged(editor_client, client):
     assert "Published body." in public
     assert "Draft body." not in public
     # The change form opens with the draft, and says so.
-    form_page = editor_client.get(change_url(page)).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        form_page = editor_client.get(change_url(page)).content.decode()
     assert "Draft body." in form_page
     assert "This form shows a draft saved by ed on" in form_page
+    # The form and the notice above it share one read of the draft.
+    drafts = Draft._meta.db_table
+    reads = [q for q in queries.captured_queries if q["sql"].startswith(f'SELECT "{drafts}".')]
+    assert len(reads) == 1
 
 
 def test_publishing_applies_the_draft(editor_client, client):
