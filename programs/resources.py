@@ -104,8 +104,21 @@ class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
 
 
 class SlugManyToManyWidget(widgets.ManyToManyWidget):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An import cleans a row's cell more than once (the row check in import_instance,
+        # skip_row, save_m2m when confirmed): look each distinct cell up once. Each resource
+        # deep-copies its fields, so this lives for one import.
+        self.resolved = {}
+
     def clean(self, value, row=None, **kwargs):
-        found = super().clean(value, row, **kwargs)
+        key = str(value or "")
+        if key not in self.resolved:
+            self.resolved[key] = self.resolve(value, row, **kwargs)
+        return self.resolved[key]
+
+    def resolve(self, value, row=None, **kwargs):
+        found = list(super().clean(value, row, **kwargs))
         slugs = [slug.strip() for slug in str(value or "").split(self.separator) if slug.strip()]
         unknown = sorted(set(slugs) - {getattr(obj, self.field) for obj in found})
         if unknown:

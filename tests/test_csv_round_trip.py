@@ -7,8 +7,11 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from certifications.models import Certification
 from programs.models import Program
 from programs.resources import ProgramResource, PublicProgramResource
 from tests.factories import make_certification, make_program, make_school
@@ -82,6 +85,23 @@ def test_export_then_import_unchanged_changes_nothing(admin_client):
     assert [row.import_type for row in result.rows] == ["skip", "skip"]
     after = {p.slug: p.history.count() for p in Program.objects.all()}
     assert after == before
+
+
+def test_an_import_looks_each_certifications_cell_up_once(admin_client):
+    make_school(slug="springfield-college")
+    rows = "".join(
+        f"p{n},springfield-college,MA,certificate,campus,{'cma|rma' if n % 2 else 'cma'}\n"
+        for n in range(6)
+    )
+    text = "slug,school,name,credential,format,certifications\n" + rows
+    with CaptureQueriesContext(connection) as queries:
+        result = import_csv(admin_client, text).context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["new"] * 6
+    table = Certification._meta.db_table
+    by_slug = f'WHERE "{table}"."slug" IN'
+    lookups = [q for q in queries.captured_queries if by_slug in q["sql"]]
+    assert len(lookups) == 2  # "cma" and "cma|rma"
 
 
 @pytest.mark.parametrize(
