@@ -22,6 +22,13 @@ def preview_url(page):
     return reverse("admin:guide_guidepage_preview", args=[page.pk])
 
 
+def save_draft(client, page):
+    """Post the page's change form as a draft whose body is "Draft body."."""
+    url = change_url(page)
+    data = change_form_data(client, url, body="Draft body.", _save_draft="Save as draft")
+    client.post(url, data)
+
+
 @pytest.fixture
 def editor_client(client):
     editor = User.objects.create_user("ed", password="x", is_staff=True)
@@ -129,12 +136,7 @@ def test_a_saved_draft_leaves_the_public_page_unchanged(editor_client, client):
 
 def test_publishing_applies_the_draft(editor_client, client):
     page = make_page(body="Published body.")
-    editor_client.post(
-        change_url(page),
-        change_form_data(
-            editor_client, change_url(page), body="Draft body.", _save_draft="Save as draft"
-        ),
-    )
+    save_draft(editor_client, page)
     # The form now opens with the draft; plain Save publishes it.
     data = change_form_data(editor_client, change_url(page))
     assert data["body"] == "Draft body."
@@ -149,12 +151,7 @@ def test_publishing_applies_the_draft(editor_client, client):
 
 def test_a_draft_can_be_previewed(editor_client):
     page = make_page(body="Published body.")
-    editor_client.post(
-        change_url(page),
-        change_form_data(
-            editor_client, change_url(page), body="Draft body.", _save_draft="Save as draft"
-        ),
-    )
+    save_draft(editor_client, page)
     data = change_form_data(editor_client, change_url(page))
 
     assert b"Draft body." in editor_client.post(preview_url(page), data).content
@@ -162,12 +159,7 @@ def test_a_draft_can_be_previewed(editor_client):
 
 def test_a_draft_can_be_discarded(editor_client):
     page = make_page(body="Published body.")
-    editor_client.post(
-        change_url(page),
-        change_form_data(
-            editor_client, change_url(page), body="Draft body.", _save_draft="Save as draft"
-        ),
-    )
+    save_draft(editor_client, page)
 
     response = editor_client.post(change_url(page), {"_discard_draft": "Discard draft"})
 
@@ -264,12 +256,7 @@ def test_preview_of_the_front_page_uses_the_home_template(editor_client):
 def test_the_page_list_shows_which_pages_have_a_draft_waiting(editor_client):
     waiting = make_page(title="Page with a draft")
     make_page(title="Page without")
-    editor_client.post(
-        change_url(waiting),
-        change_form_data(
-            editor_client, change_url(waiting), body="Draft body.", _save_draft="Save as draft"
-        ),
-    )
+    save_draft(editor_client, waiting)
 
     response = editor_client.get(reverse("admin:guide_guidepage_changelist"))
 
