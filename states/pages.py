@@ -7,14 +7,15 @@ the state in one light query, then the few programs shown).
 
 import statistics
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import rounded
 from core.states import all_states
 from guide.models import OutlookFigure, WageFigure
 from guide.sections import MA_SOC
-from programs.models import Program
+from programs.models import MONTHS_A_YEAR, Program, months_of_pay
 from states import charts
 from states.models import StateProfile, TaskRule
 
@@ -83,13 +84,15 @@ def program_figures(state_code):
     )
 
 
-def months_of_pay(cost, wage):
-    if cost is None or wage is None or not wage.annual_median:
+def cost_as_pay(cost, wage):
+    months = months_of_pay(cost, wage and wage.annual_median)
+    if months is None:
         return None
-    monthly = (wage.annual_median / 12).quantize(Decimal(1), ROUND_HALF_UP)
-    months = (cost / (wage.annual_median / 12)).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return MonthsOfPay(
-        cost=cost, annual_pay=wage.annual_median, monthly_pay=monthly, months=months
+        cost=cost,
+        annual_pay=wage.annual_median,
+        monthly_pay=wage.annual_median / MONTHS_A_YEAR,
+        months=months,
     )
 
 
@@ -107,9 +110,7 @@ def comparison(state, national):
     if not (state and national and state.annual_median and national.annual_median):
         return None
     difference = state.annual_median - national.annual_median
-    percent = (abs(difference) * 100 / national.annual_median).quantize(
-        Decimal("0.1"), ROUND_HALF_UP
-    )
+    percent = rounded(abs(difference) * 100 / national.annual_median, 1)
     return {"difference": abs(difference), "percent": percent, "higher": difference > 0}
 
 
@@ -147,8 +148,8 @@ def state_page(state):
         .first(),
         "programs": programs,
         "min_for_median": MIN_FOR_MEDIAN,
-        "months_of_pay": months_of_pay(programs.reported.median, wage),
-        "months_of_pay_estimated": months_of_pay(programs.estimated.median, wage),
+        "months_of_pay": cost_as_pay(programs.reported.median, wage),
+        "months_of_pay_estimated": cost_as_pay(programs.estimated.median, wage),
     }
 
 
