@@ -144,6 +144,17 @@ def cost_overview():
     return overview
 
 
+def data_counts():
+    """The data report's counts for published programs, overall and per state, computed live
+    (the guide's "About our data" page)."""
+    programs = Program.objects.published()
+    by_state = [
+        {"code": code, "name": name_for(code), **counts}
+        for code, counts in programs.data_counts_by_state().items()
+    ]
+    return {"total": programs.data_counts(), "states": by_state}
+
+
 def summarize_costs():
     """Summaries of every published program's known cost, in one query."""
     rows = list(

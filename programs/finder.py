@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.cache import data_version
-from core.formatting import dollars
+from core.formatting import dollars, number
 from core.states import name_for
 from programs.filters import (
     DEFAULT_RADIUS,
@@ -64,12 +64,19 @@ CARD_WORDS = {
     "prepares_for": gettext_lazy("Prepares for"),
     "not_reported": gettext_lazy("Not reported"),
     "unconfirmed": gettext_lazy("(unconfirmed)"),
-    "miles_away": gettext_lazy("miles away"),
+    "miles_away": gettext_lazy("%(miles)s miles away"),
     "missing_both": gettext_lazy("Did not report its total cost or its length"),
     "missing_cost": gettext_lazy("Did not report its total cost"),
     "missing_length": gettext_lazy("Did not report its length"),
     "add": gettext_lazy("Add to compare"),
     "remove": gettext_lazy("Remove from compare"),
+}
+
+
+MISSING_WORDS = {
+    ("cost",): "missing_cost",
+    ("length",): "missing_length",
+    ("cost", "length"): "missing_both",
 }
 
 
@@ -112,7 +119,7 @@ class FinderResult:
     without_coordinates: int = 0
     hide_unknown_url: str = ""
     show_unknown_url: str = ""
-    words: dict = field(default_factory=card_words)
+    words: dict = field(default_factory=dict)
 
     @property
     def form(self):
@@ -172,7 +179,8 @@ class Finder:
             page = paginator.get_page(page_number)
             programs = page.object_list
             page_range = list(paginator.get_elided_page_range(page.number))
-        described = self.described(programs, nearby.distances if nearby else {})
+        words = card_words()
+        described = self.described(programs, nearby.distances if nearby else {}, words)
         cleaned, sort = filterset.cleaned, filterset.sort()
         return FinderResult(
             filterset=filterset,
@@ -196,6 +204,7 @@ class Finder:
             without_coordinates=nearby.without_coordinates if nearby else 0,
             hide_unknown_url=self.url_with(hide_unknown="1"),
             show_unknown_url=self.url_without("hide_unknown"),
+            words=words,
         )
 
     @staticmethod
@@ -222,16 +231,25 @@ class Finder:
             f"finder-counts:{data_version('programs')}:{digest}", count, FACET_CACHE_SECONDS
         )
 
-    def described(self, programs, distances):
-        """Each program with what its card needs beyond the model: its distance, the limited
-        figures it did not report, its address and whether it is on the shortlist."""
+    def described(self, programs, distances, words):
+        """Each program with what its card shows beyond the model, worked out here so the card
+        template only places it: its address, place and distance, the limited figures it did
+        not report, the exams it prepares for and whether it is on the visitor's shortlist."""
         detail = reverse("programs:detail", kwargs={"slug": SLUG_MARK})
         chosen = set(self.shortlist)
         for program in programs:
+            school = program.school
             program.distance = distances.get(program.pk)
-            program.missing = self.filterset.missing(vars(program))
+            program.place = f"{school.city}, {school.state}"
+            if program.distance is not None:
+                miles = words["miles_away"] % {"miles": number(program.distance, 1)}
+                program.place += f" · {miles}"
+            missing = self.filterset.missing(vars(program))
+            program.missing = missing
+            program.missing_words = words[MISSING_WORDS[missing]] if missing else ""
             program.url = detail.replace(SLUG_MARK, program.slug)
             program.in_shortlist = program.slug in chosen
+            program.codes = ", ".join(c.code for c in program.certifications.all())
             yield program
 
     @property

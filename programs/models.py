@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -270,11 +271,22 @@ class Shown:
 
 
 def check_with_school(text):
-    return _("Reported as %(value)s: check with the school") % {"value": text}
+    return gettext("Reported as %(value)s: check with the school") % {"value": text}
 
 
 def months_text(months):
-    return _("%(months)s months") % {"months": number(months, 1)}
+    return gettext("%(months)s months") % {"months": number(months, 1)}
+
+
+_LABELS = {}
+
+
+def label_of(choices, value):
+    """A choice's label in the active language, translated once per process and language."""
+    key = (choices, value, get_language())
+    if key not in _LABELS:
+        _LABELS[key] = str(choices(value).label)
+    return _LABELS[key]
 
 
 class ProgramQuerySet(PublishedQuerySet):
@@ -673,20 +685,20 @@ class Program(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
 
-    # Labels through the enumerations: get_FOO_display() rebuilds a dict of every choice on
-    # each call, which was a third of the finder's time spent on its 25 result cards.
+    # Labels through label_of(): get_FOO_display() rebuilds a dict of every choice on each
+    # call, and a lazy label is translated again each time a template prints it.
     @property
     def credential_label(self):
-        return self.Credential(self.credential).label
+        return label_of(self.Credential, self.credential)
 
     @property
     def format_label(self):
-        return self.Format(self.format).label
+        return label_of(self.Format, self.format)
 
     @property
     def accreditation_label(self):
         """“CAAHEP-accredited (checked Nov 1, 2026)” once an editor checked; else the note."""
-        status = self.Accreditation(self.accreditation).label
+        status = label_of(self.Accreditation, self.accreditation)
         if not self.accreditation_checked_on:
             return self.accreditation_note or status
         checked = date_format(self.accreditation_checked_on, "M j, Y")
@@ -700,8 +712,8 @@ class Program(NaturalKeyMixin, models.Model):
         if self.cost_is_estimate:
             return Shown(
                 Shown.ESTIMATE,
-                _("about %(cost)s") % {"cost": dollars(self.total_cost)},
-                _("(estimate from yearly tuition)"),
+                gettext("about %(cost)s") % {"cost": dollars(self.total_cost)},
+                gettext("(estimate from yearly tuition)"),
                 self.total_cost,
             )
         if self.total_cost is not None:

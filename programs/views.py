@@ -13,7 +13,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core.ratelimits import limited, too_many_requests
 from guide.models import Source
-from programs import geo, shortlist
+from programs import costs, geo, shortlist
 from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
@@ -90,6 +90,8 @@ class ProgramDetailView(ShortlistMixin, DetailView):
             # Editors keep the directories' addresses current as Sources.
             context["directories"] = list(Source.objects.filter(slug__in=DIRECTORY_SOURCES))
         program.in_shortlist = program.slug in context["shortlist"]
+        context["total"] = costs.totals_to_credential([program])[0]
+        context["aid"] = costs.federal_aid(program)
         context["crumbs"] = [
             (_("Find a program"), reverse("programs:list")),
             (self.object.school.name, ""),

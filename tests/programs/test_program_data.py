@@ -126,7 +126,9 @@ def test_the_credential_label_carries_the_reported_months_and_hours(client):
         length_hours_unit="credit hours",
     )
     body = client.get(program.get_absolute_url()).content.decode()
-    assert "Certificate or diploma (one academic year or more) · 8 months, 35 credit hours" in body
+    assert (
+        "Certificate or diploma (one academic year or more) · 8 months (35 credit hours)" in body
+    )
     assert "1 to 2 years" not in body
     assert "/about-our-data/#academic-year" in body
 
