@@ -79,17 +79,11 @@ def salary(request, page):
     by_median = sorted(
         (s for s in states if s.annual_median), key=lambda s: s.annual_median, reverse=True
     )
-    distribution_rows = [national] + ([chosen] if chosen else [])
-    wages = [
-        value
-        for row in distribution_rows
-        for value in (row.annual_p10, row.annual_p90)
-        if row and value
-    ]
+    distribution_rows = [row for row in (national, chosen) if row]
     outlook = OutlookFigure.objects.filter(soc_code=MA_SOC).select_related("source").first()
     return {
         "occupation_ld": occupation_ld(request, national) if national else None,
-        "distribution_rows": [row for row in distribution_rows if row],
+        "distribution_rows": distribution_rows,
         "national": national,
         "states": by_median,
         "chosen": chosen,
@@ -99,7 +93,7 @@ def salary(request, page):
             [(s.area_name, float(s.annual_median)) for s in by_median],
             highlight=chosen.area_name if chosen else None,
         ),
-        "distribution_chart": charts.distribution(
+        "distribution_chart": charts.pay_range_chart(
             [
                 (
                     row.area_name,
@@ -110,10 +104,7 @@ def salary(request, page):
                     row.annual_p90,
                 )
                 for row in distribution_rows
-                if row
-            ],
-            low=float(min(wages)) - 5000 if wages else 0,
-            high=float(max(wages)) + 5000 if wages else 1,
+            ]
         ),
         "top_states": by_median[:5],
         "industries": list(IndustryWage.objects.select_related("source")),

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.formatting import rounded
 from core.states import all_states
+from guide import charts
 from guide.models import OutlookFigure, WageFigure
 from guide.sections import MA_SOC
 from programs.models import MONTHS_A_YEAR, Program, months_of_pay
-from states import charts
 from states.models import StateProfile, TaskRule
 
 # Where to look up a state's medical board when our profile names none.
@@ -125,7 +125,14 @@ def state_page(state):
     headline = [(_("%(state)s (whole state)") % {"state": state.name}, wage)] if wage else []
     headline += [(_("United States"), national)] if national else []
     chart_rows = [
-        (str(label), row.annual_p10, row.annual_median, row.annual_p90)
+        (
+            str(label),
+            row.annual_p10,
+            row.annual_p25,
+            row.annual_median,
+            row.annual_p75,
+            row.annual_p90,
+        )
         for label, row in [*headline, *((a.area_name, a) for a in areas)]
     ]
     profile = StateProfile.objects.for_page().filter(state=state.code).first()
@@ -137,7 +144,7 @@ def state_page(state):
         "compared": comparison(wage, national),
         "areas": areas,
         "unpublished_areas": sum(1 for a in areas if a.annual_median is None),
-        "area_chart": charts.area_chart(
+        "area_chart": charts.pay_range_chart(
             chart_rows, emphasised={str(label) for label, _row in headline}
         ),
         "profile": profile,
