@@ -33,8 +33,10 @@ from certifications.models import OFFICIAL_KINDS, EligibilityRoute
 NOW, MAYBE, FROM, MAYBE_FROM, NOT_YET = "now", "maybe", "from", "maybe-from", "not-yet"
 RANK = {NOW: 0, MAYBE: 1, FROM: 2, MAYBE_FROM: 3, NOT_YET: 4}
 
-# What would meet a missing condition.
-TIME, HOURS, PROGRAM, DOCUMENT = "time", "hours", "program", "document"
+# What would meet a missing condition, easiest first: a plan needing only a CPR card comes
+# before one needing more months of work, more hours, or another program.
+DOCUMENT, TIME, HOURS, PROGRAM = "document", "time", "hours", "program"
+EFFORT = {DOCUMENT: 0, TIME: 1, HOURS: 2, PROGRAM: 3}
 
 # Training answers that count as "a program", and those at an accredited institution (a
 # CAAHEP- or ABHES-accredited program is always offered by an accredited institution).
@@ -115,10 +117,12 @@ class RouteResult:
     def sort_key(self):
         unreachable = sum(not need.reachable for need in self.missing)
         date = self.from_date or datetime.date.min
+        effort = max((EFFORT[need.fix] for need in self.missing if need.fix), default=0)
         return (
             RANK[self.verdict],
             unreachable,
             self.other_training,
+            effort,
             len(self.missing),
             date,
             self.route.sort_order,
