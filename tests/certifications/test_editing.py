@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from certifications.models import Certification
 from core.models import Draft
+from guide.models import Source
 from tests.admin_forms import change_form_data
 from tests.factories import make_certification
 
@@ -38,9 +40,7 @@ def test_certification_draft_keeps_the_public_page(admin_client, client):
 
 
 def test_an_editor_sets_a_sources_kind_and_the_fee_follows(admin_client, client):
-    """A source's kind is data an editor sets: marked a test-prep page, its fee loses its number."""
-    from guide.models import Source
-
+    """A source's kind is data an editor sets: once a test-prep page, its fee loses its number."""
     vivian = Source.objects.get(slug="cert-vivian-rma")
     url = reverse("admin:guide_source_change", args=[vivian.pk])
     response = admin_client.post(url, change_form_data(admin_client, url, kind="low"))
@@ -51,8 +51,6 @@ def test_an_editor_sets_a_sources_kind_and_the_fee_follows(admin_client, client)
 
 
 def test_changing_the_renewal_period_asks_for_its_source(admin_client):
-    from certifications.models import Certification
-
     rma = Certification.objects.get(code="RMA")
     url = reverse("admin:certifications_certification_change", args=[rma.pk])
     response = admin_client.post(url, change_form_data(admin_client, url, renewal_months="24"))
