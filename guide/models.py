@@ -15,15 +15,30 @@ from core.validators import not_in_future
 class Source(NaturalKeyMixin, models.Model):
     class Kind(models.TextChoices):
         OFFICIAL_DATA = "official_data", _("Official statistics")
-        OFFICIAL = "official", _("Official body or law")
-        SECONDARY = "secondary", _("Secondary source citing an official one")
-        LOW = "low", _("Single or marketing source (shown with a caveat)")
+        OFFICIAL = "official", _("Official: the body's own page or handbook, or the law")
+        QUOTES_OFFICIAL = (
+            "quotes_official",
+            _("A school's or public agency's page quoting the official one"),
+        )
+        SECONDARY = "secondary", _("Secondary page (a job board, guide or news site)")
+        LOW = (
+            "low",
+            _("Test-prep seller or marketing page (shown with a caveat; its fees are not shown)"),
+        )
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200)
     url = models.URLField(max_length=500)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OFFICIAL,
+        help_text=_(
+            "Shown beside every citation. Official only for the body's own page or document (a "
+            "copy hosted elsewhere keeps that kind); a page retelling it is not official."
+        ),
+    )
     as_of = models.CharField(
         max_length=60,
         help_text=_("The period the figures describe, as the publisher names it: “May 2025”."),
