@@ -74,6 +74,7 @@ class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMix
                     "length_suspect",
                     "length_hours",
                     "length_hours_unit",
+                    "reported_weeks",
                     "length_source",
                 ]
             },

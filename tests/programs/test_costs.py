@@ -263,3 +263,24 @@ def test_finder_sorts_by_months_of_the_states_median_pay(client, pay, fees):
     annotated = Program.objects.with_credential_totals().get(pk=tennessee.pk)
     expected = (Decimal("9000") + Decimal("125")) * 12 / Decimal("39570")
     assert annotated.months_of_pay == pytest.approx(float(expected))
+
+
+def test_program_page_shows_the_weeks_the_school_reported_never_weeks_from_months(client):
+    # Like Concorde Southaven's diploma: 35 credit hours, 8 months, 32 weeks reported; the
+    # page used to say "about 34 weeks" (8 x 52 / 12).
+    fields = {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": 8}
+    reported = make_program(reported_weeks=32, **fields)
+    body = client.get(reported.get_absolute_url()).content.decode()
+    assert "over 32 weeks" in body and "34 weeks" not in body
+    assert costs.federal_aid(reported).weeks == 32
+
+    unreported = make_program(**fields)
+    body = client.get(unreported.get_absolute_url()).content.decode()
+    assert "over 8 months" in body and "weeks, at least" not in body
+    assert costs.federal_aid(unreported).weeks is None
+
+
+def test_reported_weeks_decide_the_fifteen_week_rule():
+    fields = {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": 4}
+    assert costs.federal_aid(make_program(reported_weeks=14, **fields)).outlook == "short"
+    assert costs.federal_aid(make_program(reported_weeks=16, **fields)).outlook == "likely"
