@@ -306,9 +306,8 @@ def length_is_implausible(level, months, hours, unit):
         return False
     if level in CERTIFICATE_LEVELS and months > LONGEST_CERTIFICATE_MONTHS:
         return True
-    if hours and unit.startswith("credit") and months > 0:
-        if Decimal(hours) / months > MAX_CREDITS_A_MONTH:
-            return True
+    if hours and unit.startswith("credit") and months > 0 and hours / months > MAX_CREDITS_A_MONTH:
+        return True
     readings = [years * MONTHS_PER_ACADEMIC_YEAR for years in academic_years(hours, unit)]
     if not readings or months <= 0:
         return False
