@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -414,6 +417,16 @@ class FundingFact(OrderedContent):
         return self.title
 
 
+# When an OEWS estimate is shown as weak, the site's one rule: BLS attached a footnote to the
+# row, or the relative standard error it publishes (in percent) is above these. A 10% RSE on
+# the mean wage puts the 95% confidence range at about ±20% of the wage; employment RSEs run
+# higher, and above 20% the count (and the pay behind it) rests on few responses.
+WEAK_WAGE_RSE = Decimal(10)
+WEAK_EMPLOYMENT_RSE = Decimal(20)
+# The OEWS footnotes our files carry, in the publisher's words.
+OEWS_FOOTNOTES = {"8": _("estimate not released")}
+
+
 class WageFigureQuerySet(models.QuerySet):
     def get_by_natural_key(self, soc_code, area_code, year):
         return self.get(soc_code=soc_code, area_code=area_code, year=year)
@@ -484,6 +497,27 @@ class WageFigure(models.Model):
     )
     year = models.PositiveSmallIntegerField(help_text=_("OEWS reference year: May of this year."))
     employment = models.PositiveIntegerField(null=True, blank=True)
+    employment_rse = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Relative standard error of the employment estimate, in percent, from BLS."),
+    )
+    wage_rse = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Relative standard error of the mean wage, in percent, from BLS."),
+    )
+    footnote_codes = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("The BLS footnote codes on this row, as published, separated by spaces."),
+    )
     annual_mean = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
     hourly_mean = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     annual_p10 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
@@ -501,7 +535,9 @@ class WageFigure(models.Model):
     objects = WageFigureQuerySet.as_manager()
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
-    figure_sources = {"source": ["employment", *PAY_FIELDS]}
+    figure_sources = {
+        "source": ["employment", "employment_rse", "wage_rse", "footnote_codes", *PAY_FIELDS]
+    }
 
     class Meta:
         ordering = ["area_type", "area_name"]
@@ -522,6 +558,29 @@ class WageFigure(models.Model):
     @property
     def reference_period(self):
         return _("May %(year)s") % {"year": self.year}
+
+    @property
+    def weaknesses(self):
+        """Why BLS's own figures say this row is a weak estimate; empty when they do not."""
+        reasons = []
+        if self.employment_rse is not None and self.employment_rse > WEAK_EMPLOYMENT_RSE:
+            reasons.append(
+                _("the employment estimate has a relative standard error of %(rse)s%%")
+                % {"rse": self.employment_rse}
+            )
+        if self.wage_rse is not None and self.wage_rse > WEAK_WAGE_RSE:
+            reasons.append(
+                _("the mean wage has a relative standard error of %(rse)s%%")
+                % {"rse": self.wage_rse}
+            )
+        for code in self.footnote_codes.split():
+            note = OEWS_FOOTNOTES.get(code, _("see the BLS notes"))
+            reasons.append(_("BLS footnote %(code)s: %(note)s") % {"code": code, "note": note})
+        return reasons
+
+    @property
+    def is_weak(self):
+        return bool(self.weaknesses)
 
 
 class OutlookFigure(NaturalKeyMixin, models.Model):

@@ -214,3 +214,14 @@ def test_the_menu_marks_the_section_you_are_in(client):
     body = client.get("/programs/?state=IL").content.decode()
     assert '<a href="/programs/" aria-current="page">' in menu(body)
     assert '<a href="/suggest-an-update/?page=/programs/">' in body
+
+
+def test_salary_page_flags_weak_state_estimates_and_about_page_explains_rse(client):
+    body = client.get("/salary-and-outlook/?state=PR").content.decode()
+    assert "BLS's own measures say the figures for Puerto Rico are uncertain" in body
+    rows = body.split("<tr")
+    assert [row for row in rows if "Puerto Rico</a>" in row and "weak estimate" in row]
+    assert not [row for row in rows if "California</a>" in row and "weak estimate" in row]
+    about = client.get("/about-our-data/").content.decode()
+    assert 'id="reliability"' in about and "relative standard error" in about
+    assert "the RSE of the mean wage is above 10%, the RSE of employment is above 20%" in about

@@ -284,3 +284,16 @@ def test_reported_weeks_decide_the_fifteen_week_rule():
     fields = {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": 4}
     assert costs.federal_aid(make_program(reported_weeks=14, **fields)).outlook == "short"
     assert costs.federal_aid(make_program(reported_weeks=16, **fields)).outlook == "likely"
+
+
+def test_cost_against_pay_flags_a_weak_pay_estimate(client, pay):
+    national, tennessee = pay
+    program = make_program(school=make_school(state="TN"))
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "months of the median medical assistant pay in Tennessee" in body
+    assert "weak estimate" not in body
+    tennessee.employment_rse = Decimal("31.8")
+    tennessee.save()
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "BLS's own measures say the figures for Tennessee are uncertain" in body
+    assert "relative standard error of 31.8%" in body

@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -58,6 +59,9 @@ def _wage_fields(row, area_type, state_code, state_codes):
         "state_codes": " ".join(state_codes),
         "year": 2025,
         "employment": int(row["employment"]) if _value(row["employment"]) else None,
+        "employment_rse": _value(row["employment_rse_pct"]),
+        "wage_rse": _value(row["wage_rse_pct"]),
+        "footnote_codes": " ".join(re.findall(r"\w+", row["footnote_codes"])),
         **{column: _value(row[column]) for column in PAY_FIELDS},
         "source": [OEWS_SOURCE["slug"]],
     }
