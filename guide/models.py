@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.history import create_missing_history
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
 from core.validators import not_in_future
 
 
@@ -43,6 +43,7 @@ class Source(NaturalKeyMixin, models.Model):
         validators=[not_in_future],
         help_text=_("When an editor last checked our use of it."),
     )
+    reviewed_by = reviewer_field()
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
@@ -73,7 +74,7 @@ class Contributor(NaturalKeyMixin, models.Model):
 class GuidePageQuerySet(PublishedQuerySet):
     def for_display(self):
         """What a page template needs beside the page itself."""
-        return self.select_related("author", "editor").prefetch_related("sources")
+        return self.select_related("author", "reviewed_by").prefetch_related("sources")
 
 
 class GuidePage(NaturalKeyMixin, models.Model):
@@ -116,16 +117,26 @@ class GuidePage(NaturalKeyMixin, models.Model):
     author = models.ForeignKey(
         Contributor, on_delete=models.PROTECT, related_name="authored_pages", null=True
     )
-    editor = models.ForeignKey(
-        Contributor,
-        on_delete=models.PROTECT,
-        related_name="edited_pages",
+    # Not a callable default: the admin would treat the field as changed on every save.
+    written_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
+        help_text=_(
+            "The day the text was written (today if left blank): shown until an editor records "
+            "a review."
+        ),
     )
     reviewed_on = models.DateField(
-        validators=[not_in_future], help_text=_("When an editor last checked every fact.")
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text=_(
+            "When you last checked every fact: setting it records you as the reviewer. Blank "
+            "until an editor has."
+        ),
     )
+    reviewed_by = reviewer_field()
     sources = models.ManyToManyField(Source, related_name="pages", blank=True)
     published = models.BooleanField(default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -148,6 +159,7 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
+        self.written_on = self.written_on or timezone.localdate()
         if self.pk is not None:
             # Pages loaded without `seed` have no history, and an old address finds its page
             # through history: keep the stored version before it changes, or a renamed page's
@@ -316,8 +328,19 @@ MEDICAL_ASSISTANTS_SOC = "31-9092"
 class CareerPath(OrderedContent):
     title = models.CharField(max_length=120)
     description = models.TextField()
-    extra_training = models.TextField(blank=True)
+    extra_training = models.TextField(
+        blank=True, help_text=_("What the role requires beyond MA training; shown before its pay.")
+    )
     soc_code = models.CharField(max_length=7, blank=True, help_text=_("BLS SOC code, if any."))
+    pay_occupation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Whose pay the figure is when BLS has no occupation for this role, and what that "
+            "occupation requires: “medical and health services managers, a role that usually "
+            "needs a bachelor's degree”. Blank when the pay is the role's own."
+        ),
+    )
     median_annual_pay = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
     pay_year = models.CharField(max_length=20, blank=True, help_text=_("“May 2025”."))
     pay_source = models.ForeignKey(
@@ -446,6 +469,14 @@ class WageFigureQuerySet(models.QuerySet):
         return self.filter(
             area_type__in=[WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO],
             state_codes__contains=state_code,
+        )
+
+    def weak(self):
+        """Rows BLS's own measures call weak (the rule is WageFigure.weaknesses's)."""
+        return self.filter(
+            models.Q(employment_rse__gt=WEAK_EMPLOYMENT_RSE)
+            | models.Q(wage_rse__gt=WEAK_WAGE_RSE)
+            | ~models.Q(footnote_codes="")
         )
 
     def latest_year(self):

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from certifications.models import Certification, ExamFigure
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.models import (
+    NaturalKeyMixin,
+    PublishedQuerySet,
+    SlugNaturalKeyManager,
+    reviewer_field,
+)
 from core.search import document
 from core.validators import at_least_zero, not_in_future, not_negative, within
 from guide.models import WageFigure
@@ -533,6 +538,7 @@ class Program(NaturalKeyMixin, models.Model):
     data_source = models.CharField(max_length=200, blank=True)
     data_as_of = models.CharField(max_length=40, blank=True)
     last_verified = models.DateField(null=True, blank=True, validators=[not_in_future])
+    last_verified_by = reviewer_field()
     published = models.BooleanField(default=True, db_index=True)
 
     objects = ProgramQuerySet.as_manager()

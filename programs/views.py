@@ -76,7 +76,11 @@ class ProgramDetailView(ShortlistMixin, DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return Program.objects.visible_to(self.request.user).for_listing()
+        return (
+            Program.objects.visible_to(self.request.user)
+            .for_listing()
+            .select_related("last_verified_by")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

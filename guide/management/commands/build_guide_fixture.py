@@ -23,7 +23,7 @@ OEWS_SOURCE = {
     "kind": "official_data",
     "as_of": "May 2025",
     "accessed_on": None,
-    "reviewed_on": "2026-11-22",
+    "reviewed_on": None,
 }
 PROJECTIONS_SOURCE = {
     "slug": "bls-employment-projections-2024-34",
@@ -33,7 +33,7 @@ PROJECTIONS_SOURCE = {
     "kind": "official_data",
     "as_of": "2024-2034",
     "accessed_on": None,
-    "reviewed_on": "2026-11-22",
+    "reviewed_on": None,
 }
 GENERATED_SOURCES = {OEWS_SOURCE["slug"], PROJECTIONS_SOURCE["slug"]}
 
