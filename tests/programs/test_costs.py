@@ -206,7 +206,9 @@ def test_program_page_shows_the_total_with_its_arithmetic(client, pay, fees):
     assert "$17,622 tuition and fees + $683 books and supplies + $125 to $250 for an exam" in body
     assert "= $18,430 to $18,555" in body
     assert "median medical assistant pay in Tennessee" in body and "$3,298 a month" in body
-    assert "Not yet confirmed: CCMA" in body
+    # No editor confirmed a fee: the page says which credential has none, and calls no fee
+    # "confirmed".
+    assert "No fee on record: CCMA" in body and "confirmed fee" not in body
     assert "Likely eligible for federal student aid" in body and "estimate" not in body
 
 

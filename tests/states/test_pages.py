@@ -75,7 +75,7 @@ def test_rules_are_shown_with_their_source_and_confidence(client):
     rule = TaskRule.objects.get(slug="scope-7-wa-work-only-with-a-state-credential")
     assert rule.title in html and rule.source.url in html
     assert "How sure we are: Official text." in html
-    assert "Not yet checked by an editor against the official page." in html
+    assert "Not yet reviewed by an editor." in html
 
 
 def test_every_confirmed_state_has_a_sourced_rule_summary():
