@@ -61,7 +61,7 @@ STATIC_PAGES = {
     "territory without areas": "/states/guam/",
     "state with weak estimates": "/states/puerto-rico/",
     "salary with a weak state": "/salary-and-outlook/?state=PR",
-    "program with the school's other prices": "/programs/regan-career-institute-el-monte-associate/",
+    "program naming other prices": "/programs/regan-career-institute-el-monte-associate/",
     "suggest an update": "/suggest-an-update/?page=/faq/",
     "not found": "/no-such-page/",
 }
