@@ -282,3 +282,11 @@ def test_the_weak_estimate_rule_is_one_threshold_per_rse():
     assert figure(employment_rse=Decimal("20.1")).is_weak
     assert figure(wage_rse=Decimal("10.1")).is_weak
     assert figure(footnote_codes="8").is_weak
+
+
+def test_the_weak_query_and_the_shown_reasons_follow_the_same_rule():
+    rows = list(WageFigure.objects.all())
+    assert {w.pk for w in rows if w.is_weak} == set(
+        WageFigure.objects.weak().values_list("pk", flat=True)
+    )
+    assert {w.area_name for w in WageFigure.objects.weak()} >= {"Puerto Rico", "Ponce, PR"}
