@@ -12,6 +12,8 @@ from core.states import all_states
 from guide import charts
 from guide.models import (
     FAQ,
+    WEAK_EMPLOYMENT_RSE,
+    WEAK_WAGE_RSE,
     Association,
     CareerPath,
     CareerStep,
@@ -154,6 +156,10 @@ def resources(request, page):
     }
 
 
+def about_our_data(request, page):
+    return {"weak_wage_rse": WEAK_WAGE_RSE, "weak_employment_rse": WEAK_EMPLOYMENT_RSE}
+
+
 SECTIONS = {
     GuidePage.Kind.BECOME: career_path,
     GuidePage.Kind.DUTIES: duties,
@@ -163,6 +169,7 @@ SECTIONS = {
     GuidePage.Kind.CAREER_PATHS: career_paths,
     GuidePage.Kind.FAQ: faq,
     GuidePage.Kind.RESOURCES: resources,
+    GuidePage.Kind.ABOUT_DATA: about_our_data,
 }
 
 

@@ -8,8 +8,9 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from certifications.fees import exam_fees
-        from core import figures, search
+        from core import figures, reports, search
         from programs.costs import cost_overview, data_counts
+        from programs.reports import borrowed_figures, flagged_lengths, write_counts
         from programs.search import find
 
         search.register("programs", _("Training programs"), find, order=3)
@@ -18,3 +19,17 @@ class ProgramsConfig(AppConfig):
         # The certifications app offers its fees to the guide from here until it registers them
         # itself; the cost page shows them beside the program costs.
         figures.register("exam_fees", exam_fees)
+        reports.register_count(
+            "borrowed_figures",
+            _("Programs whose weeks, price or hours are another credential's"),
+            borrowed_figures,
+            order=10,
+            expected=0,
+        )
+        reports.register_count(
+            "flagged_lengths",
+            _("Program lengths flagged as implausible"),
+            flagged_lengths,
+            order=11,
+        )
+        reports.register_section("programs", write_counts, order=10)

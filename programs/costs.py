@@ -328,7 +328,9 @@ class FederalAid:
     outlook: str
     hours: int | None = None
     hours_unit: str = ""
+    # As the school reported them: weeks only where IPEDS has them, never worked out from months.
     weeks: int | None = None
+    months: Decimal | None = None
     by_award_level: bool = False
 
 
@@ -369,13 +371,15 @@ def federal_aid(program):
     if program.school.ipeds_unitid is None:
         return FederalAid(AidOutlook.NOT_IN_DATA)
     months = _reported_months(program)
+    weeks = None if program.length_suspect else program.reported_weeks
     hours_ok = _hours_long_enough(program)
-    weeks_ok = _weeks_long_enough(months)
+    weeks_ok = weeks >= FULL_AID_WEEKS if weeks else _weeks_long_enough(months)
     aid = FederalAid(
         AidOutlook.UNKNOWN,
         hours=program.length_hours or None,
         hours_unit=program.length_hours_unit,
-        weeks=None if months is None else int(months * WEEKS_A_MONTH),
+        weeks=weeks,
+        months=months,
     )
     if hours_ok is False or weeks_ok is False:
         aid.outlook = AidOutlook.SHORT

@@ -15,7 +15,12 @@ from simple_history.models import HistoricalRecords
 
 from certifications.models import Certification, ExamFigure
 from core.formatting import dollars, number, rounded
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.models import (
+    NaturalKeyMixin,
+    PublishedQuerySet,
+    SlugNaturalKeyManager,
+    reviewer_field,
+)
 from core.search import document
 from core.validators import at_least_zero, not_in_future, not_negative, within
 from guide.models import WageFigure
@@ -31,6 +36,7 @@ SCHOOL_SEARCH_FIELDS = (("name", "A"), ("alias", "B"), ("city", "B"))
 MAX_MONTHS = 60
 MAX_YEARS = 6
 MAX_HOURS = 4000
+MAX_WEEKS = 260
 ACCREDITED = ("caahep", "abhes")
 
 
@@ -315,6 +321,15 @@ class ProgramQuerySet(PublishedQuerySet):
             | models.Q(school__city__icontains=text)
         )
 
+    def other_prices_at_school(self, program):
+        """The school's other programs with a reported price: what it reported for them, named
+        as theirs, where this program reported none."""
+        return (
+            self.filter(school=program.school_id, tuition_fees__isnull=False)
+            .exclude(pk=program.pk)
+            .order_by("ipeds_award_level", "name")
+        )
+
     def in_state(self, state):
         return self.filter(school__state=state)
 
@@ -443,7 +458,6 @@ class Program(NaturalKeyMixin, models.Model):
             "closer_length",
             _("its hours fit more than one credential; its months are closer to this one"),
         )
-        NEAREST_HOURS = "nearest_hours", _("its hours fit no credential; the nearest one")
 
     class Format(models.TextChoices):
         CAMPUS = "campus", _("On campus")
@@ -498,6 +512,15 @@ class Program(NaturalKeyMixin, models.Model):
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)]
     )
     length_hours_unit = models.CharField(max_length=20, blank=True, help_text=_("“clock hours”."))
+    reported_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_WEEKS)],
+        help_text=_(
+            "The weeks the school reported (IPEDS asks them only of a school's largest "
+            "program). Never work them out from months: blank shows no weeks."
+        ),
+    )
 
     tuition_fees = models.DecimalField(
         validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
@@ -615,6 +638,7 @@ class Program(NaturalKeyMixin, models.Model):
     data_source = models.CharField(max_length=200, blank=True)
     data_as_of = models.CharField(max_length=40, blank=True)
     last_verified = models.DateField(null=True, blank=True, validators=[not_in_future])
+    last_verified_by = reviewer_field()
     published = models.BooleanField(default=True, db_index=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -628,7 +652,12 @@ class Program(NaturalKeyMixin, models.Model):
             "estimated_cost",
             "estimated_cost_out_of_state",
         ],
-        "length_source": ["length_months", "reported_length_months", "length_hours"],
+        "length_source": [
+            "length_months",
+            "reported_length_months",
+            "length_hours",
+            "reported_weeks",
+        ],
         "graduates_source": ["graduates_per_year"],
     }
 

@@ -78,7 +78,11 @@ class ProgramDetailView(ShortlistMixin, DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return Program.objects.visible_to(self.request.user).for_listing()
+        return (
+            Program.objects.visible_to(self.request.user)
+            .for_listing()
+            .select_related("last_verified_by")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,6 +90,10 @@ class ProgramDetailView(ShortlistMixin, DetailView):
         if program.length_months is None:
             ranges = Program.objects.published().reported_length_ranges()
             context["length_range"] = ranges.get(program.credential)
+        if program.tuition_fees is None:
+            context["other_prices"] = list(
+                Program.objects.published().other_prices_at_school(program)
+            )
         if program.accreditation_checked_on is None:
             # Editors keep the directories' addresses current as Sources.
             context["directories"] = list(Source.objects.filter(slug__in=DIRECTORY_SOURCES))

@@ -193,6 +193,7 @@ def state_table(sort):
         rows.append(
             {
                 "state": state,
+                "wage": wage,
                 "median": wage.annual_median if wage else None,
                 "employment": wage.employment if wage else None,
                 "programs": counts.get(state.code, 0),

@@ -252,3 +252,33 @@ def test_an_editors_estimate_shows_its_own_source_not_the_tuition_arithmetic(cli
     body = client.get(program.get_absolute_url()).content.decode()
     assert "Estimated cost: about $7,100" in body and "School catalog 2024-25" in body
     assert "× 1" not in body and "$4,380 + $1,920" not in body
+
+
+@pytest.mark.django_db
+def test_a_credential_without_a_price_names_the_schools_other_prices_as_theirs(client):
+    # Regan Career Institute: IPEDS reports no associate price; the certificate's is $10,475.
+    school = make_school()
+    certificate = make_program(
+        school=school,
+        credential=Program.Credential.DIPLOMA,
+        tuition_fees=Decimal("10475"),
+        length_hours=900,
+        length_hours_unit="clock hours",
+    )
+    associate = make_program(
+        school=school,
+        credential=Program.Credential.ASSOCIATE,
+        name="Medical Assisting, associate degree",
+        tuition_fees=None,
+        books_supplies=None,
+        length_months=None,
+    )
+    body = client.get(associate.get_absolute_url()).content.decode()
+    assert "IPEDS reports no price for this program (Associate degree)" in body
+    assert "$10,475 tuition and fees" in body and certificate.get_absolute_url() in body
+    assert "they are not this program" in body
+    assert "This school reported no program cost" not in body
+    assert (
+        "other medical assisting programs"
+        not in client.get(certificate.get_absolute_url()).content.decode()
+    )
