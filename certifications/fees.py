@@ -2,10 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 
 from certifications.models import Certification, ExamFigure
+from core.cache import data_version
+
+FEE_CACHE_SECONDS = 600
 
 
 def fee_range(certification):
@@ -49,3 +53,14 @@ def exam_fees():
         .prefetch_related(Prefetch("figures", queryset=fee_figures))
     )
     return ExamFees(list(certifications))
+
+
+def lowest_fees():
+    """Each published credential's lowest confirmed exam fee, by pk: what a sort by the total to
+    a credential adds to a program's cost. Kept until any data changes (a source's kind decides
+    which fees count) or for FEE_CACHE_SECONDS."""
+
+    def read():
+        return {c.pk: fee_range(c)[0] for c in exam_fees().confirmed}
+
+    return cache.get_or_set(f"lowest-exam-fees:{data_version()}", read, FEE_CACHE_SECONDS)

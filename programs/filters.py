@@ -11,7 +11,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PlainCharField
@@ -22,6 +22,7 @@ from programs.models import (
     LIMITED_FIGURES,
     Program,
     missing_figures,
+    not_beyond_q,
     unreported_q,
     within_limits_q,
 )
@@ -75,6 +76,8 @@ ALL_OF = {"schedule", "externship"}
 
 
 DEFAULT_RADIUS = 25
+# The columns a limit looks at, for rows read without the model.
+LIMITED_COLUMNS = [column for column, _word in LIMITED_FIGURES.values()]
 # Each order (but name) ends with the primary key alone, so an index can serve it whole.
 ORDERINGS = {
     "graduates": [F("graduates_per_year").desc(nulls_last=True), "pk"],
@@ -139,6 +142,19 @@ class FinderForm(forms.Form):
             raise forms.ValidationError(_("We don't know that ZIP code. Check it and try again."))
         return value
 
+    def offer_sorts(self, near):
+        """The Sort select's options: first the order used when the visitor chooses none
+        (nearest first with a ZIP code, else the largest first), sent as "" so that it is
+        not a choice; nearest first only with a ZIP code."""
+        default = "distance" if near else "graduates"
+        labels = dict(SORTS)
+        self.fields["sort"].choices = [("", labels[default])] + [
+            (value, label)
+            for value, label in SORTS
+            if value != default and (near or value != "distance")
+        ]
+        return default
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("sort") == "distance" and not cleaned.get("zip"):
@@ -155,6 +171,13 @@ class Nearby:
     distances: dict
     without_coordinates: int
     box: Q
+    # How many programs matching every filter lie within each radius offered: {100: 4}.
+    within: dict
+    # Those within the radius, as rows with the figures a limit looks at (nearest first
+    # orders them without another query).
+    listed: list
+    # How many programs within the radius each limit let go would list: {"max_months": 9}.
+    without: dict
 
 
 class InOrder(Sequence):
@@ -196,9 +219,9 @@ class InOrder(Sequence):
     def read(part, start, stop):
         if isinstance(part, list):
             ids = part[start:stop]
-            rows = Program.objects.for_listing().in_bulk(ids)
+            rows = Program.objects.for_listing().naming_credentials().in_bulk(ids)
             return [rows[pk] for pk in ids if pk in rows]
-        return list(part.for_listing()[start:stop])
+        return list(part.for_listing().naming_credentials()[start:stop])
 
 
 def facet_filter(group):
@@ -314,6 +337,41 @@ class ProgramFilter(django_filters.FilterSet):
         figures (the counts say how many programs are hidden)."""
         return self.filter_queryset(self.queryset.all(), leave_out={*FACETS, "hide_unknown"})
 
+    def chosen_q(self, limits=None):
+        """The condition the facets chosen and the hiding of unknown figures put on a program,
+        or an empty Q() without them; limits: those the hiding looks at, if not all given."""
+        every = Q()
+        for group, values in self.chosen().items():
+            every &= group_q(group, values)
+        if self.cleaned.get("hide_unknown"):
+            every &= within_limits_q(**(self.limits() if limits is None else limits))
+        return every
+
+    def ways_out_counts(self, near=None):
+        """What the visitor would get by letting go of one choice, in one aggregate query:
+        online programs matching everything else anywhere (a distance leaves them out) and,
+        without a ZIP code, the results without each limit given (near a ZIP code, `nearby`
+        counts those). Nothing without a ZIP code or a limit."""
+        ways = {}
+        if near is not None:
+            online = self.filter_queryset(self.queryset.all(), leave_out={"format"})
+            ways["online_anywhere"] = online.filter(format=Program.Format.ONLINE)
+        else:
+            limits = self.limits()
+            for name in limits:
+                others = {other: value for other, value in limits.items() if other != name}
+                ways[f"without_{name}"] = self.filter_queryset(
+                    self.queryset.all(), leave_out={name, "hide_unknown"}
+                ).filter(self.chosen_q(others))
+        if not ways:
+            return {}
+        return Program.objects.aggregate(
+            **{
+                name: Count("pk", filter=Q(pk__in=queryset.values("pk")))
+                for name, queryset in ways.items()
+            }
+        )
+
     def facet_counts(self, near=None):
         """Total, programs missing a limited figure and every option's count, in one query.
 
@@ -349,30 +407,62 @@ class ProgramFilter(django_filters.FilterSet):
         if origin is None:
             return None
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
-        south, north, west, east = geo.bounding_box(*origin, radius)
-        box = Q(
-            school__latitude__gte=south,
-            school__latitude__lte=north,
-            school__longitude__gte=west,
-            school__longitude__lte=east,
+        widest = max(int(value) for value, _label in RADII)
+        box, wide_box = (
+            Q(
+                school__latitude__gte=south,
+                school__latitude__lte=north,
+                school__longitude__gte=west,
+                school__longitude__lte=east,
+            )
+            for south, north, west, east in (
+                geo.bounding_box(*origin, radius),
+                geo.bounding_box(*origin, widest),
+            )
         )
-        # The bounding box finds the candidates through the coordinates index; exact miles
-        # are worked out here.
+        # The bounding box of the widest radius finds the candidates through the coordinates
+        # index; exact miles are worked out here. Whether each passes the facets and limits
+        # (and each limit let go) tells the page what a wider radius or one limit fewer would
+        # list, without another query.
+        limits = self.limits()
+        conditions = {"matches": self.chosen_q() & not_beyond_q(**limits)}
+        for name in limits:
+            others = {other: value for other, value in limits.items() if other != name}
+            conditions[f"without_{name}"] = self.chosen_q(others) & not_beyond_q(**others)
         candidates = (
-            self.before_facets()
-            .filter(box | Q(school__latitude__isnull=True))
+            self.filter_queryset(
+                self.queryset.all(), leave_out={*FACETS, "hide_unknown", *LIMITED_FIGURES}
+            )
+            .filter(wide_box | Q(school__latitude__isnull=True))
             .order_by()
-            .values_list("pk", "school__latitude", "school__longitude")
+            .annotate(
+                **{
+                    name: ExpressionWrapper(condition, output_field=BooleanField())
+                    if condition
+                    else Value(True)
+                    for name, condition in conditions.items()
+                }
+            )
+            .values("pk", "school__latitude", "school__longitude", *conditions, *LIMITED_COLUMNS)
         )
-        distances, without_coordinates = {}, 0
-        for pk, latitude, longitude in candidates:
+        distances, without_coordinates, listed = {}, 0, []
+        within = {int(value): 0 for value, _label in RADII}
+        without = dict.fromkeys(limits, 0)
+        for row in candidates:
+            latitude = row["school__latitude"]
             if latitude is None:
-                without_coordinates += 1
+                without_coordinates += row["matches"]
                 continue
-            miles = geo.miles_between(*origin, latitude, longitude)
+            miles = geo.miles_between(*origin, latitude, row["school__longitude"])
             if miles <= radius:
-                distances[pk] = miles
-        return Nearby(distances, without_coordinates, box)
+                distances[row["pk"]] = miles
+                if row["matches"]:
+                    listed.append(row)
+                for name in without:
+                    without[name] += row[f"without_{name}"]
+            for size in within:
+                within[size] += bool(row["matches"] and miles <= size)
+        return Nearby(distances, without_coordinates, box, within, listed, without)
 
     def sort(self):
         """The order chosen, else nearest first with a ZIP code, else the largest first."""
@@ -388,13 +478,10 @@ class ProgramFilter(django_filters.FilterSet):
         """
         results, sort, nearby, limits = self.qs, self.sort(), self.nearby, self.limits()
         if sort == "distance":
-            rows = (
-                results.filter(nearby.box).order_by().values("pk", "total_cost", "length_months")
-            )
             ids = [
                 row["pk"]
                 for row in sorted(
-                    (row for row in rows if row["pk"] in nearby.distances),
+                    nearby.listed,
                     key=lambda row: (
                         bool(self.missing(row)),
                         nearby.distances[row["pk"]],

@@ -32,6 +32,8 @@ from programs.filters import (
 from programs.models import Program
 
 PER_PAGE = 25
+# Fewer results than this within a distance or limits, and the page offers ways to see more.
+THIN = 5
 FACET_CACHE_SECONDS = 600
 # The form's text boxes and drop-downs, by the parameter: where the error summary links to.
 CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
@@ -63,6 +65,7 @@ CARD_WORDS = {
     "accreditation": gettext_lazy("Accreditation"),
     "prepares_for": gettext_lazy("Prepares for"),
     "not_reported": gettext_lazy("Not reported"),
+    "as_reported": gettext_lazy("as the school reported it"),
     "unconfirmed": gettext_lazy("(unconfirmed)"),
     "miles_away": gettext_lazy("%(miles)s miles away"),
     "missing_both": gettext_lazy("Did not report its total cost or its length"),
@@ -88,6 +91,12 @@ def card_words():
 class Chip:
     label: str
     remove_url: str
+
+
+@dataclass
+class WayOut:
+    label: str
+    url: str
 
 
 @dataclass
@@ -120,6 +129,9 @@ class FinderResult:
     hide_unknown_url: str = ""
     show_unknown_url: str = ""
     words: dict = field(default_factory=dict)
+    searched: bool = False
+    online_anywhere: WayOut = None
+    ways_out: list = field(default_factory=list)
 
     @property
     def form(self):
@@ -169,7 +181,10 @@ class Finder:
             lambda: ProgramFilter(queryset=Program.objects.published()).facet_counts(),
         )
         near = Q(pk__in=list(nearby.distances)) if nearby else None
-        counts = self.counts(self.digest(self.params), lambda: filterset.facet_counts(near))
+        counts = self.counts(
+            self.digest(self.params),
+            lambda: {**filterset.facet_counts(near), **filterset.ways_out_counts(near)},
+        )
         ordered = filterset.ordered_programs(sizes=counts)
         page, page_range = None, []
         if everything:
@@ -182,6 +197,8 @@ class Finder:
         words = card_words()
         described = self.described(programs, nearby.distances if nearby else {}, words)
         cleaned, sort = filterset.cleaned, filterset.sort()
+        default_sort = filterset.form.offer_sorts(near=nearby is not None)
+        online_anywhere, ways_out = self.ways_out(counts, nearby)
         return FinderResult(
             filterset=filterset,
             total=counts["total"],
@@ -191,11 +208,11 @@ class Finder:
             facets=self.facets(counts, in_use),
             not_yet_known=self.not_yet_known(in_use),
             error_summary=self.error_summary(),
-            chips=self.chips(),
+            chips=self.chips(default_sort),
             selected={
                 "state": cleaned.get("state") or "",
                 "radius": str(cleaned.get("radius") or DEFAULT_RADIUS),
-                "sort": sort,
+                "sort": "" if sort == default_sort else sort,
             },
             sort=sort,
             unreported=counts.get("unreported", 0),
@@ -205,7 +222,62 @@ class Finder:
             hide_unknown_url=self.url_with(hide_unknown="1"),
             show_unknown_url=self.url_without("hide_unknown"),
             words=words,
+            searched=filterset.is_bound or "page" in self.params,
+            online_anywhere=online_anywhere,
+            ways_out=ways_out,
         )
+
+    def ways_out(self, counts, nearby):
+        """Online programs open to the visitor anywhere (a distance leaves them out), and when
+        fewer than THIN programs match, one-click ways to more: each wider radius, each limit
+        let go. Only those that would list more programs than now."""
+        total = counts["total"]
+        online = None
+        if counts.get("online_anywhere"):
+            params = self.editable_params()
+            for name in ("zip", "radius", "format", "page"):
+                params.pop(name, None)
+            if params.get("sort") == "distance":
+                params.pop("sort")
+            params.setlist("format", ["online"])
+            label = _("%(count)s online, open to you anywhere") % {
+                "count": number(counts["online_anywhere"])
+            }
+            online = WayOut(label, "?" + params.urlencode())
+        if total >= THIN:
+            return online, []
+        ways = []
+        if nearby is not None:
+            radius = self.filterset.cleaned.get("radius") or DEFAULT_RADIUS
+            most = total
+            for size, count in sorted(nearby.within.items()):
+                if size > radius and count > most:
+                    most = count
+                    label = _("%(count)s within %(radius)s") % {
+                        "count": number(count),
+                        "radius": dict(RADII)[str(size)],
+                    }
+                    ways.append(WayOut(label, self.url_with(radius=str(size))))
+        if online is not None:
+            ways.append(online)
+        limit_words = {
+            "max_months": lambda value: (
+                _("without the %(months)s-month limit") % {"months": f"{value:g}"}
+            ),
+            "max_cost": lambda value: _("without the %(cost)s limit") % {"cost": dollars(value)},
+        }
+        for name, value in self.filterset.limits().items():
+            if nearby is not None:
+                count = nearby.without[name]
+            else:
+                count = counts.get(f"without_{name}", 0)
+            if count > total:
+                label = _("%(without)s: %(count)s") % {
+                    "without": limit_words[name](value),
+                    "count": number(count),
+                }
+                ways.append(WayOut(label, self.url_without(name)))
+        return online, ways
 
     @staticmethod
     def digest(params):
@@ -326,7 +398,7 @@ class Finder:
         params.pop("page", None)
         return "?" + params.urlencode()
 
-    def chips(self):
+    def chips(self, default_sort):
         data = self.filterset.cleaned
         chips = []
         if data.get("q"):
@@ -351,6 +423,6 @@ class Finder:
             chips.append(
                 Chip(_("Hiding unreported cost or length"), self.url_without("hide_unknown"))
             )
-        if data.get("sort"):
+        if data.get("sort") and data["sort"] != default_sort:
             chips.append(Chip(dict(SORTS)[data["sort"]], self.url_without("sort")))
         return chips

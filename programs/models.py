@@ -13,7 +13,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from certifications.models import Certification, ExamFigure
+from certifications.fees import lowest_fees
+from certifications.models import Certification
 from core.formatting import dollars, number, rounded
 from core.models import (
     NaturalKeyMixin,
@@ -230,6 +231,16 @@ def unreported_q(**limits):
     return condition
 
 
+def not_beyond_q(**limits):
+    """What limits keep (max_cost=, max_months=): each limited figure within its limit or not
+    reported."""
+    condition = models.Q()
+    for name, limit in limits.items():
+        if limit is not None:
+            condition &= within_limits_q(**{name: limit}) | unreported_q(**{name: limit})
+    return condition
+
+
 def missing_figures(values, **limits):
     """Which limited figures ("cost", "length") a program did not report; values maps field
     names to the program's values (a row of values(), or a program's vars())."""
@@ -275,6 +286,11 @@ class Shown:
         return f"{self.text} {self.note}" if self.note else self.text
 
 
+# The longest a program of these award levels can run by their own label, in months: under 12
+# weeks, under one academic year (a full-time year is at most 12 months).
+CREDENTIAL_MONTHS = {"short_certificate": 3, "certificate": 12}
+
+
 def check_with_school(text):
     return gettext("Reported as %(value)s: check with the school") % {"value": text}
 
@@ -308,6 +324,16 @@ class ProgramQuerySet(PublishedQuerySet):
                 queryset=Certification.objects.published().order_by("sort_order"),
             )
         )
+
+    def naming_credentials(self):
+        """Annotate `school_has_others`: whether the school lists another published program,
+        so a card names its credential rather than look like a duplicate."""
+        others = (
+            self.model.objects.published()
+            .filter(school=models.OuterRef("school"))
+            .exclude(pk=models.OuterRef("pk"))
+        )
+        return self.annotate(school_has_others=models.Exists(others))
 
     def with_known_cost(self):
         """Programs that show a total cost, reported or estimated."""
@@ -343,13 +369,7 @@ class ProgramQuerySet(PublishedQuerySet):
 
     def not_beyond(self, max_cost=None, max_months=None):
         """What limits keep: each limited figure within its limit or not reported."""
-        queryset = self
-        for name, limit in (("max_cost", max_cost), ("max_months", max_months)):
-            if limit is not None:
-                queryset = queryset.filter(
-                    within_limits_q(**{name: limit}) | unreported_q(**{name: limit})
-                )
-        return queryset
+        return self.filter(not_beyond_q(max_cost=max_cost, max_months=max_months))
 
     def data_counts(self):
         """How many programs have a reported, estimated or no cost; a reported length or
@@ -385,27 +405,38 @@ class ProgramQuerySet(PublishedQuerySet):
     def with_credential_totals(self):
         """Annotate `credential_total` (the cost plus the cheapest exam fee, the low end of the
         total to a credential in programs/costs.py) and `months_of_pay` (that total over the
-        median monthly MA pay in the school's state), for sorting the finder by them."""
-        exam_fees = ExamFigure.objects.filter(
-            kind=ExamFigure.Kind.EXAM_FEE, certification__published=True
-        )
-        own_fee = (
-            exam_fees.filter(certification__programs=models.OuterRef("pk"))
-            .order_by()
-            .values("certification__programs")
-            .annotate(low=models.Min("amount_low"))
-            .values("low")
-        )
-        any_fee = exam_fees.order_by().values("kind").annotate(low=models.Min("amount_low"))
+        median monthly MA pay in the school's state), for sorting the finder by them.
+
+        Fees are those certifications.fees confirms (the best-source rule: a fee only a
+        test-prep page gives is left out): the program's cheapest, else the lowest of all.
+        """
+        lows = lowest_fees()
         state_pay = WageFigure.objects.filter(
             area_type=WageFigure.AreaType.STATE, state_code=models.OuterRef("school__state")
         ).order_by("-year")
         money = models.DecimalField(max_digits=11, decimal_places=2)
-        fee = models.functions.Coalesce(
-            models.Subquery(own_fee, output_field=money),
-            models.Subquery(any_fee.values("low"), output_field=money),
-            models.Value(0, output_field=money),
-        )
+        fee = models.Value(0, output_field=money)
+        if lows:
+            own_low = models.Case(
+                *(
+                    models.When(certification_id=pk, then=models.Value(low))
+                    for pk, low in lows.items()
+                ),
+                output_field=money,
+            )
+            own_fee = (
+                Program.certifications.through.objects.filter(
+                    program=models.OuterRef("pk"), certification_id__in=list(lows)
+                )
+                .order_by()
+                .values("program")
+                .annotate(low=models.Min(own_low))
+                .values("low")
+            )
+            fee = models.functions.Coalesce(
+                models.Subquery(own_fee, output_field=money),
+                models.Value(min(lows.values()), output_field=money),
+            )
         total = models.ExpressionWrapper(models.F("total_cost") + fee, output_field=money)
         return self.annotate(
             # Reported prices first, then estimates, then programs with no cost at all.
@@ -760,6 +791,11 @@ class Program(NaturalKeyMixin, models.Model):
             text = check_with_school(months_text(self.reported_length_months))
             return Shown(Shown.FLAGGED, text, hours)
         if self.length_months is not None:
+            if self.length_months > CREDENTIAL_MONTHS.get(self.credential, self.length_months):
+                # "Under one academic year" and 15 months cannot both be right.
+                return Shown(
+                    Shown.FLAGGED, check_with_school(months_text(self.length_months)), hours
+                )
             return Shown(Shown.REPORTED, months_text(self.length_months), hours)
         return Shown(Shown.UNKNOWN)
 

@@ -14,7 +14,8 @@ def test_chicago_limits_list_the_nine_nearby_programs_with_what_each_lacks(site_
     page.goto(page.base + "/programs/?zip=60601&radius=25&max_cost=15000&max_months=12")
     count = page.locator("#result-count")
     expect(count).to_contain_text("more that did not report their cost or length")
-    assert count.bounding_box()["y"] < page.viewport_size["height"]
+    expect(count).to_be_focused()
+    assert 0 <= count.bounding_box()["y"] < page.viewport_size["height"]
     expect(page.get_by_role("list", name="Active filters")).to_be_visible()
     expect(page.get_by_role("heading", name="Programs that did not report their cost or length"))
     cards = page.locator(".result-card")
@@ -33,14 +34,17 @@ def test_a_zip_comes_back_nearest_first(site_page):
         for m in re.findall(r"([\d.]+) miles away", page.locator("ol.results").inner_text())
     ]
     assert len(miles) > 5 and miles == sorted(miles)
-    expect(page.locator("#id_sort")).to_have_value("distance")
+    # Nearest first is the default with a ZIP code: offered first and sent as no choice.
+    expect(page.locator("#id_sort")).to_have_value("")
+    expect(page.locator("#id_sort option:checked")).to_have_text("Nearest first")
 
 
 def test_a_bad_zip_is_summarised_on_the_first_screen_and_links_to_its_field(site_page):
     page = site_page
     page.goto(page.base + "/programs/?zip=abcde")
     summary = page.locator("#error-summary")
-    assert summary.bounding_box()["y"] < page.viewport_size["height"]
+    expect(summary).to_be_focused()
+    assert 0 <= summary.bounding_box()["y"] < page.viewport_size["height"]
     summary.get_by_role("link", name="Enter a five-digit US ZIP code.").click()
     expect(page.locator("#id_zip")).to_be_visible()
 

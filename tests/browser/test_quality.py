@@ -51,6 +51,8 @@ STATIC_PAGES = {
         "/programs/?format=campus&format=hybrid&max_cost=15000&max_months=12&sort=cost"
     ),
     "finder, distance": "/programs/?zip=60601&radius=25&sort=distance",
+    "finder, thin with ways out": "/programs/?zip=59901&max_months=12",
+    "finder, no results": "/programs/?zip=59901&radius=10&format=online",
     "finder, bad input": "/programs/?max_cost=abc&max_months=-3&zip=%EF%BC%91&page=zz",
     "search": "/search/?q=phlebotomy",
     "search, empty": "/search/?q=",

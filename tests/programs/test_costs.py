@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from guide.models import WageFigure
+from guide.models import Source, WageFigure
 from programs import costs
 from programs.comparison import comparison_rows
 from programs.models import Program
@@ -12,6 +12,7 @@ from tests.factories import (
     make_exam_fee,
     make_program,
     make_school,
+    make_source,
     make_wage_figure,
 )
 
@@ -299,3 +300,18 @@ def test_cost_against_pay_flags_a_weak_pay_estimate(client, pay):
     body = client.get(program.get_absolute_url()).content.decode()
     assert "BLS's own measures say the figures for Tennessee are uncertain" in body
     assert "relative standard error of 31.8%" in body
+
+
+def test_the_total_sort_leaves_out_a_fee_only_a_test_prep_page_gives(client, pay, fees):
+    cma, ccma = fees
+    # The CCMA's only fee is from a test-prep seller: not confirmed, so it is not added, and
+    # the program falls back to the lowest confirmed fee of all (the CMA's $125).
+    make_exam_fee(ccma, "5", source=make_source(kind=Source.Kind.LOW))
+    with_prep_fee = make_program(tuition_fees=Decimal("5000"), books_supplies=None)
+    with_prep_fee.certifications.set([ccma])
+    annotated = Program.objects.with_credential_totals().get(pk=with_prep_fee.pk)
+    assert annotated.credential_total == Decimal("5125")
+    # A better source for the same credential replaces it.
+    make_exam_fee(ccma, "119", source=make_source(kind=Source.Kind.OFFICIAL))
+    annotated = Program.objects.with_credential_totals().get(pk=with_prep_fee.pk)
+    assert annotated.credential_total == Decimal("5119")

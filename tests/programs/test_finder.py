@@ -211,14 +211,21 @@ def test_a_zip_sorts_nearest_first_unless_another_order_is_chosen(client, catalo
     response, slugs = results(client, zip="60601", radius="50")
     distances = [hit.distance for hit in response.context["result"].programs]
     assert len(distances) == 4 and distances == sorted(distances)
-    assert '<option value="distance" selected>' in response.content.decode()
+    # The default order is not a choice: not sent, not a chip, not an active filter.
+    body = response.content.decode()
+    assert '<option value="" selected>Nearest first</option>' in body
+    assert 'value="distance"' not in body
+    assert [chip.label for chip in response.context["result"].chips] == [
+        "Within 50 miles of 60601"
+    ]
     response, slugs = results(client, zip="60601", radius="50", sort="cost")
     assert '<option value="cost" selected>' in response.content.decode()
     by_slug = {p.slug: p for p in catalog}
     costs = [by_slug[slug].total_cost for slug in slugs]
     assert costs == sorted(costs, key=lambda cost: (cost is None, cost or 0))
     body = client.get("/programs/?zip=abcde").content.decode()
-    assert '<option value="graduates" selected>' in body
+    assert '<option value="" selected>Most graduates first</option>' in body
+    assert 'value="distance"' not in body
 
 
 def test_unknown_zip_says_so(client, catalog):
@@ -308,17 +315,18 @@ def test_bad_number_gives_a_message_on_the_field(client, catalog):
 def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_num_queries):
     school = make_school()
     bulk_programs(10, "bulk", school)
-    # Cold: the options in use, the facet aggregate (the same one when unfiltered), then the
-    # page's programs and their certifications. Warm, the counts come from the cache.
+    # Cold: the options in use, the facet aggregate (the same one when unfiltered), with a
+    # limit or a ZIP code the ways out (one aggregate), then the page's programs and their
+    # certifications. Warm, the counts come from the cache.
     urls = {
         "/programs/": (3, 2),
         "/programs/?format=campus&max_cost=15000&max_months=12&credential=certificate&sort=cost": (
-            4,
+            5,
             2,
         ),
-        # The programs near the ZIP code, and the figures to order them by, come first; then
-        # the page's programs by id.
-        "/programs/?zip=62701&radius=50&sort=distance": (6, 4),
+        # The programs within the widest radius of the ZIP code, with the figures to order
+        # them by, come first; then the page's programs by id.
+        "/programs/?zip=62701&radius=50&sort=distance": (6, 3),
     }
     for size in ("small", "large"):
         if size == "large":
@@ -423,7 +431,7 @@ def test_errors_are_summarised_before_the_results_each_linking_to_its_field(clie
 
 def test_a_phone_sees_the_count_and_active_filters_before_the_results(client, catalog):
     body = client.get("/programs/?state=IL&format=campus").content.decode()
-    button = body.index('href="#filters" data-open-filters>Filters (2 active)</a>')
+    button = body.index("Filters (2 active)</summary>")
     count = body.index('id="result-count"')
     chips = body.index('aria-label="Active filters"')
     first_card = body.index('class="result-card')
@@ -455,3 +463,51 @@ def test_pages_run_on_from_programs_within_the_limits_to_those_without_the_figur
     assert [s.split("-")[0] for s in slugs_2] == ["within"] * 5 + ["unknown"] * 10
     assert slugs_2[5:] == [f"unknown-{n}" for n in range(9, -1, -1)]
     assert len(set(slugs_1) | set(slugs_2)) == 40
+
+
+def test_a_thin_search_offers_wider_radii_online_programs_and_each_limit_let_go(client, catalog):
+    # Within 10 miles of the Loop: Loop College's two programs, one of them 24 months long.
+    response, slugs = results(client, zip="60601", radius="10", max_months="12")
+    result = response.context["result"]
+    assert result.total == 1
+    # Joliet Tech is about 30 miles away: its online certificate is 8 months, its diploma 14;
+    # Austin Academy's online certificate is 2 months. A wider radius is offered once, at the
+    # first size that lists more.
+    assert [(way.label, way.url) for way in result.ways_out] == [
+        ("2 within 50 miles", "?zip=60601&radius=50&max_months=12"),
+        ("2 online, open to you anywhere", "?max_months=12&format=online"),
+        ("without the 12-month limit: 2", "?zip=60601&radius=10"),
+    ]
+    wider = results(client, zip="60601", radius="10", credential="diploma")[0].context["result"]
+    assert wider.total == 0
+    assert [(way.label, way.url) for way in wider.ways_out] == [
+        ("1 within 50 miles", "?zip=60601&radius=50&credential=diploma")
+    ]
+    body = client.get("/programs/?zip=60601&radius=10&credential=diploma").content.decode()
+    assert "1 within 50 miles" in body and "spreadsheet" not in body
+    assert 'id="f-credential-diploma" checked' in body
+
+
+def test_options_no_program_would_match_are_disabled(client, catalog):
+    body = client.get("/programs/?zip=60601&radius=10").content.decode()
+    assert 'id="f-format-online" disabled>' in body
+    assert 'id="f-format-campus">' in body
+
+
+def test_a_card_names_its_credential_when_its_school_lists_another(client, catalog):
+    body = client.get("/programs/?state=IL").content.decode()
+    assert ">Loop College: Certificate (under one academic year)</a>" in body
+    assert ">Loop College: Associate degree</a>" in body
+    assert ">Nowhere Institute</a>" in body
+
+
+def test_a_length_its_own_award_level_rules_out_is_flagged_on_the_card(client, catalog):
+    odd = make_program(credential="certificate", length_months=Decimal("15"), graduates_per_year=0)
+    shown = odd.length_shown
+    assert shown.kind == shown.FLAGGED and "check with the school" in shown.text
+    body = client.get("/programs/?sort=length").content.decode()
+    assert "Reported as 15 months: check with the school" in body
+    assert "(as the school reported it, 2023-24)" in body
+    assert make_program(credential="diploma", length_months=Decimal("15")).length_shown.kind == (
+        "reported"
+    )
