@@ -60,7 +60,9 @@ def _label_rows(labels, emphasised):
         wrapped = textwrap.wrap(str(label), LABEL_CHARACTERS) or [""]
         label_y = [y + LINE_HEIGHT * (n + 1) - 3 for n in range(len(wrapped))]
         y += LINE_HEIGHT * len(wrapped)
-        rows.append(Row(list(zip(wrapped, label_y, strict=True)), y, emphasised=label in emphasised))
+        rows.append(
+            Row(list(zip(wrapped, label_y, strict=True)), y, emphasised=label in emphasised)
+        )
         y += BAR_BLOCK + ROW_GAP
     return rows, y
 

@@ -13,7 +13,7 @@ class ProgramsConfig(AppConfig):
         from programs.search import find
 
         search.register("programs", _("Training programs"), find, order=3)
-        figures.register("program_costs", cost_overview)
+        figures.register("cost_overview", cost_overview)
         figures.register("program_data_counts", data_counts)
         # The certifications app offers its fees to the guide from here until it registers them
         # itself; the cost page shows them beside the program costs.
