@@ -50,5 +50,5 @@ def test_the_same_charts_are_drawn_at_a_readable_size_on_a_laptop(browser, site_
     charts = page.evaluate(MEASURE)
     assert len([chart for chart in charts if chart["shown"]]) == 2, charts
     sizes = [size for chart in charts for size in chart["sizes"]]
-    assert 12 <= min(sizes) and max(sizes) <= 20, (min(sizes), max(sizes))
+    assert min(sizes) >= 12 and max(sizes) <= 20, (min(sizes), max(sizes))
     context.close()
