@@ -10,6 +10,8 @@ and their text stays at 12 px or more.
 import textwrap
 from dataclasses import dataclass
 
+from core.formatting import dollars
+
 WIDTH = 360
 FONT_SIZE = 13
 LINE_HEIGHT = 16
@@ -47,6 +49,15 @@ class Row:
     @property
     def text_y(self):
         return self.y + BAR_BLOCK / 2 + FONT_SIZE / 2 - 2
+
+    @property
+    def value_text(self):
+        return dollars(self.value)
+
+    @property
+    def value_x(self):
+        """Where a bar's figure starts: just past the end of the bar."""
+        return round(self.width + 8, 1)
 
     @property
     def box_width(self):

@@ -64,9 +64,9 @@ def duties(request, page):
 
 
 def salary(request, page):
-    figures = list(
-        WageFigure.objects.filter(soc_code=MA_SOC).latest_year().select_related("source")
-    )
+    # The nation and the states only: the 500-odd metro areas are the state pages' business.
+    wages = WageFigure.objects.filter(soc_code=MA_SOC)
+    figures = list((wages.national() | wages.states()).latest_year().select_related("source"))
     national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
     states = sorted(
         (f for f in figures if f.area_type == WageFigure.AreaType.STATE),
