@@ -257,14 +257,13 @@ DATA_COUNTS = {
 @dataclass(frozen=True)
 class Shown:
     """A program figure as every page shows it (result card, program page, comparison): the
-    words, an aside in smaller type, the kind of figure and the amount behind the words."""
+    words, an aside in smaller type, and the kind of figure."""
 
     REPORTED, ESTIMATE, FLAGGED, UNKNOWN = "reported", "estimate", "flagged", "unknown"
 
     kind: str
     text: str = ""
     note: str = ""
-    amount: Decimal | None = None
 
     def __str__(self):
         return f"{self.text} {self.note}" if self.note else self.text
@@ -714,10 +713,9 @@ class Program(NaturalKeyMixin, models.Model):
                 Shown.ESTIMATE,
                 gettext("about %(cost)s") % {"cost": dollars(self.total_cost)},
                 gettext("(estimate from yearly tuition)"),
-                self.total_cost,
             )
         if self.total_cost is not None:
-            return Shown(Shown.REPORTED, dollars(self.total_cost), amount=self.total_cost)
+            return Shown(Shown.REPORTED, dollars(self.total_cost))
         if self.cost_suspect and self.tuition_fees is not None:
             return Shown(Shown.FLAGGED, check_with_school(dollars(self.tuition_fees)))
         return Shown(Shown.UNKNOWN)
@@ -733,14 +731,8 @@ class Program(NaturalKeyMixin, models.Model):
             text = check_with_school(months_text(self.reported_length_months))
             return Shown(Shown.FLAGGED, text, hours)
         if self.length_months is not None:
-            return Shown(
-                Shown.REPORTED, months_text(self.length_months), hours, self.length_months
-            )
+            return Shown(Shown.REPORTED, months_text(self.length_months), hours)
         return Shown(Shown.UNKNOWN)
-
-    def missing_figures(self, **limits):
-        """The limited figures this program did not report: ("cost",), ("length",)..."""
-        return missing_figures(vars(self), **limits)
 
     def clean(self):
         errors = {}
