@@ -86,7 +86,7 @@ def test_overview_keeps_reported_prices_and_estimates_apart(django_assert_num_qu
     assert overview.estimated.count == 1
     assert overview.estimated.by_credential[0].key == Program.Credential.ASSOCIATE
     assert overview.estimated.by_sector[0].label == "Public"
-    assert [bar.value for bar in overview.chart["bars"]] == [statistics.median(reported)]
+    assert [row.value for row in overview.chart["rows"]] == [statistics.median(reported)]
 
 
 def test_total_adds_the_exam_fee_range_of_every_confirmed_credential(pay, fees):

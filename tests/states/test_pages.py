@@ -46,7 +46,7 @@ def test_every_state_page_answers_with_a_chart_and_its_table(client):
     assert len(all_states()) == 54
     for state in all_states():
         html = page(client, f"/states/{state.slug}/")
-        assert '<svg class="chart chart-areas"' in html, state.slug
+        assert '<svg class="chart chart-narrow"' in html, state.slug
         assert "<caption>" in html and 'scope="row"' in html, state.slug
         assert f"<title>Medical assistants in {state.name}" in html, state.slug
 
