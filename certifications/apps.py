@@ -7,7 +7,9 @@ class CertificationsConfig(AppConfig):
     verbose_name = _("Certifications")
 
     def ready(self):
-        from certifications.search import find
+        from certifications.search import find, vocabulary
         from core import search
 
-        search.register("certifications", _("Certifications"), find, order=1)
+        search.register(
+            "certifications", _("Certifications"), find, order=1, vocabulary=vocabulary
+        )

@@ -8,6 +8,13 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from core import search
-        from programs.search import find
+        from programs.search import find, shortcuts, vocabulary
 
-        search.register("programs", _("Training programs"), find, order=3)
+        search.register(
+            "programs",
+            _("Training programs"),
+            find,
+            order=3,
+            shortcuts=shortcuts,
+            vocabulary=vocabulary,
+        )
