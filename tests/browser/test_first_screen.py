@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def on_first_screen(locator):
     box = locator.bounding_box()
     viewport = locator.page.viewport_size
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
 
 
 def submit(page, locator):
