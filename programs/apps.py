@@ -7,18 +7,21 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Schools and programs")
 
     def ready(self):
-        from certifications.fees import exam_fees
         from core import figures, reports, search
         from programs.costs import cost_overview, data_counts
         from programs.reports import borrowed_figures, flagged_lengths, write_counts
-        from programs.search import find
+        from programs.search import find, shortcuts, vocabulary
 
-        search.register("programs", _("Training programs"), find, order=3)
+        search.register(
+            "programs",
+            _("Training programs"),
+            find,
+            order=3,
+            shortcuts=shortcuts,
+            vocabulary=vocabulary,
+        )
         figures.register("cost_overview", cost_overview)
         figures.register("program_data_counts", data_counts)
-        # The certifications app offers its fees to the guide from here until it registers them
-        # itself; the cost page shows them beside the program costs.
-        figures.register("exam_fees", exam_fees)
         reports.register_count(
             "borrowed_figures",
             _("Programs whose weeks, price or hours are another credential's"),

@@ -9,12 +9,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from certifications.fees import lowest_fees
-from certifications.models import Certification
+from certifications.models import Certification, ExamFigure
 from core.formatting import dollars, number, rounded
 from core.models import (
     NaturalKeyMixin,
@@ -782,11 +782,18 @@ class Program(NaturalKeyMixin, models.Model):
 
     @property
     def length_shown(self):
-        """The length in months, with the hours the school reported; a flagged length as
-        reported, marked to check with the school."""
-        hours = ""
+        """The length in months, with the hours and weeks the school reported (weeks only as
+        reported, never worked out from months); a flagged length as reported, marked to check
+        with the school."""
+        reported = []
         if self.length_hours:
-            hours = f"({number(self.length_hours)} {self.length_hours_unit})"
+            reported.append(f"{number(self.length_hours)} {self.length_hours_unit}")
+        if self.reported_weeks:
+            reported.append(
+                ngettext("%(weeks)s week", "%(weeks)s weeks", self.reported_weeks)
+                % {"weeks": number(self.reported_weeks)}
+            )
+        hours = f"({', '.join(reported)})" if reported else ""
         if self.length_suspect and self.reported_length_months is not None:
             text = check_with_school(months_text(self.reported_length_months))
             return Shown(Shown.FLAGGED, text, hours)

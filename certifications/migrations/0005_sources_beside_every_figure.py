@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('certifications', '0004_eligibilityroute_published'),
-        ('guide', '0009_source_kind_quotes_official'),
+        ('guide', '0012_source_kind_quotes_official'),
     ]
 
     operations = [

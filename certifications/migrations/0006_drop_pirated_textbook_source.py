@@ -16,7 +16,7 @@ def drop_pirated_source(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("certifications", "0005_sources_beside_every_figure"),
-        ("guide", "0009_source_kind_quotes_official"),
+        ("guide", "0012_source_kind_quotes_official"),
     ]
 
     operations = [migrations.RunPython(drop_pirated_source, migrations.RunPython.noop)]

@@ -1,9 +1,10 @@
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from certifications import fees, report
 from certifications.models import Certification, EligibilityRoute, ExamFigure
@@ -137,6 +138,11 @@ def test_every_figure_and_fact_on_the_certification_pages_has_its_source_beside_
 def test_a_fact_without_its_source_says_so_and_is_counted():
     Certification.objects.filter(code="NCMA").update(renewal_source=None)
     assert report.unsourced_figures() == [("NCMA", "renewal")]
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="without a source beside them"):
+        call_command("data_report", "--check", stdout=out)
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("Figures without"))
+    assert line.split()[-5:] == ["1", "FAULT", "(must", "be", "0)"]
 
 
 def test_a_fifth_credential_is_named_with_its_source(client):

@@ -121,6 +121,9 @@ def test_one_display_rule_for_length(without_reference_data):
         length_months=Decimal("9"), length_hours=1260, length_hours_unit="clock hours"
     )
     assert str(program.length_shown) == "9 months (1,260 clock hours)"
+    # Weeks only as the school reported them: 9 months would be "about 39" by arithmetic.
+    program.reported_weeks = 34
+    assert str(program.length_shown) == "9 months (1,260 clock hours, 34 weeks)"
     program.length_suspect, program.reported_length_months = True, Decimal("32")
     assert program.length_shown.kind == "flagged"
     assert program.length_shown.text == "Reported as 32 months: check with the school"

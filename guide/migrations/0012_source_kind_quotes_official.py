@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guide', '0008_feedback_assigned_to'),
+        ('guide', '0011_career_path_pay_occupation'),
     ]
 
     operations = [
