@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from certifications.fees import lowest_fees
-from certifications.models import Certification, ExamFigure
+from certifications.models import Certification
 from core.formatting import dollars, number, rounded
 from core.models import (
     NaturalKeyMixin,
