@@ -15,7 +15,7 @@ def test_chicago_limits_list_the_nine_nearby_programs_with_what_each_lacks(site_
     count = page.locator("#result-count")
     expect(count).to_contain_text("more that did not report their cost or length")
     expect(count).to_be_focused()
-    assert 0 <= count.bounding_box()["y"] < page.viewport_size["height"]
+    expect(count).to_be_in_viewport(ratio=0.9)
     expect(page.get_by_role("list", name="Active filters")).to_be_visible()
     expect(page.get_by_role("heading", name="Programs that did not report their cost or length"))
     cards = page.locator(".result-card")
@@ -44,7 +44,7 @@ def test_a_bad_zip_is_summarised_on_the_first_screen_and_links_to_its_field(site
     page.goto(page.base + "/programs/?zip=abcde")
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
-    assert 0 <= summary.bounding_box()["y"] < page.viewport_size["height"]
+    expect(summary.get_by_role("heading")).to_be_in_viewport(ratio=0.9)
     summary.get_by_role("link", name="Enter a five-digit US ZIP code.").click()
     expect(page.locator("#id_zip")).to_be_visible()
 

@@ -31,10 +31,10 @@ def test_reader_follows_the_career_path_to_pay_and_the_faq(site_page):
 
 
 def open_filters_on_a_phone(page):
-    """With JavaScript on a phone the filter panel starts closed; its button opens it."""
-    button = page.locator("[data-open-filters]")
-    if button.is_visible() and not page.locator("#id_zip").is_visible():
-        button.click()
+    """With JavaScript on a phone the filter panel, above the results, starts closed (and
+    closes again after each update of the results); its summary opens it."""
+    if not page.locator("#id_zip").is_visible():
+        page.locator(".filters-panel > summary").click()
 
 
 def add_to_compare(page, button):
@@ -56,6 +56,12 @@ def test_student_filters_shortlists_three_and_compares(site_page):
     page.get_by_label("Sort by").select_option("cost")
     page.get_by_role("button", name="Show programs").click()
     page.wait_for_url(re.compile(r"zip=90001"))
+    # The results have landed once the count has focus and, with JavaScript on a phone, the
+    # filter panel has closed again.
+    expect(page.locator("#result-count")).to_be_focused()
+    if page.javascript and page.viewport_size["width"] < 992:
+        expect(page.locator(".filters-panel")).not_to_have_attribute("open", "")
+    open_filters_on_a_phone(page)
     page.locator("#f-format-campus").check()
     if not page.javascript:
         page.get_by_role("button", name="Show programs").click()
@@ -129,7 +135,7 @@ def test_keyboard_only_through_filters_shortlist_and_compare(browser, site_serve
     page = context.new_page()
     page.goto(site_server + "/programs/")
     if width < 992:
-        page.locator("[data-open-filters]").focus()
+        page.locator(".filters-panel > summary").focus()
         page.keyboard.press("Enter")
     page.locator("#f-format-online").focus()
     page.keyboard.press("Space")
