@@ -170,7 +170,6 @@ class Nearby:
 
     distances: dict
     without_coordinates: int
-    box: Q
     # How many programs matching every filter lie within each radius offered: {100: 4}.
     within: dict
     # Those within the radius, as rows with the figures a limit looks at (nearest first
@@ -408,17 +407,12 @@ class ProgramFilter(django_filters.FilterSet):
             return None
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
         widest = max(int(value) for value, _label in RADII)
-        box, wide_box = (
-            Q(
-                school__latitude__gte=south,
-                school__latitude__lte=north,
-                school__longitude__gte=west,
-                school__longitude__lte=east,
-            )
-            for south, north, west, east in (
-                geo.bounding_box(*origin, radius),
-                geo.bounding_box(*origin, widest),
-            )
+        south, north, west, east = geo.bounding_box(*origin, widest)
+        wide_box = Q(
+            school__latitude__gte=south,
+            school__latitude__lte=north,
+            school__longitude__gte=west,
+            school__longitude__lte=east,
         )
         # The bounding box of the widest radius finds the candidates through the coordinates
         # index; exact miles are worked out here. Whether each passes the facets and limits
@@ -462,7 +456,7 @@ class ProgramFilter(django_filters.FilterSet):
                     without[name] += row[f"without_{name}"]
             for size in within:
                 within[size] += bool(row["matches"] and miles <= size)
-        return Nearby(distances, without_coordinates, box, within, listed, without)
+        return Nearby(distances, without_coordinates, within, listed, without)
 
     def sort(self):
         """The order chosen, else nearest first with a ZIP code, else the largest first."""
