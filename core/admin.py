@@ -31,7 +31,7 @@ from core.history import (
     version_cutoff,
 )
 from core.otp import SecondFactorView, SignInForm, second_factor_pending
-from core.versioning import when
+from core.versioning import VersionCheckedAdminMixin, when
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -247,10 +247,12 @@ def revert_message(record):
     }
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Every editor-facing admin: each save carries an optional change note into the history, a
-    changed figure asks for its source, the history shows whole diffs, and a revert brings back
-    the many-to-many links and inline rows of the version along with its fields."""
+class HistoryAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Every editor-facing admin: a save made on an older version comes back unsaved, naming
+    what the other editor changed (core.versioning); each save carries an optional change note
+    into the history, a changed figure asks for its source, the history shows whole diffs, and
+    a revert brings back the many-to-many links and inline rows of the version along with its
+    fields."""
 
     object_history_template = "admin/history/object_history.html"
     object_history_list_template = "admin/history/object_history_list.html"

@@ -4,7 +4,6 @@ from django.utils.translation import ngettext
 
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.editing import EditingAdminMixin, SortableStackedInline
-from core.versioning import VersionCheckedAdminMixin
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
@@ -72,9 +71,7 @@ class ContributorAdmin(HistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(
-    VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
-):
+class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     overdue_ordering = ["sort_order", "title", "pk"]
     actions = [unpublish]
@@ -175,7 +172,8 @@ class CareerPathAdmin(HistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(VersionCheckedAdminMixin, EditingAdminMixin, HistoryAdmin):
+class FAQAdmin(EditingAdminMixin, HistoryAdmin):
+    actions = [unpublish]
     draft_fields = ["question", "answer"]
     markup_fields = ["answer"]
     markup_check = staticmethod(dropped_markup)
