@@ -62,6 +62,19 @@ class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
     search_fields = ["title", "publisher", "url", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
+    def get_deleted_objects(self, objs, request):
+        # A source pages cite through their source lists would vanish from them in silence:
+        # the delete page lists those pages by title instead, and deletes nothing.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        citing = [
+            f"{related.related_model._meta.verbose_name.capitalize()}: {page}"
+            for source in objs
+            for related in source._meta.related_objects
+            if related.many_to_many
+            for page in getattr(source, related.get_accessor_name()).all()
+        ]
+        return deleted, counts, perms_needed, [*protected, *citing]
+
 
 @admin.register(models.Contributor)
 class ContributorAdmin(HistoryAdmin):
