@@ -147,16 +147,19 @@ LOCAL_MEMORY_CACHE = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 REDIS_CACHE_OPTIONS = {
-    # A dead Redis must cost a page milliseconds, not seconds, and never fail it: django-redis
-    # then answers as an empty cache and logs the error.
-    "SOCKET_CONNECT_TIMEOUT": 0.25,
-    "SOCKET_TIMEOUT": 0.25,
+    # A dead or hung Redis must cost a page at most one short timeout and never fail it:
+    # django-redis then answers as an empty cache, and the breaker (core.cache) stops calling
+    # Redis for BREAKER_SECONDS, so the page's other cache calls cost nothing. A healthy
+    # Redis on the local network answers in well under a millisecond.
+    "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.1")),
+    "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.1")),
     "IGNORE_EXCEPTIONS": True,
+    "BREAKER_SECONDS": int(os.environ.get("REDIS_BREAKER_SECONDS", "30")),
 }
 CACHES = {
     "default": (
         {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
@@ -164,7 +167,8 @@ CACHES = {
         else LOCAL_MEMORY_CACHE
     )
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The breaker logs once when it stops calling Redis, not once per call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # Whole pages for anonymous visitors; 0 turns the page cache off. Several app servers must
 # share a cache (REDIS_URL) for an edit to reach all of them at once, so it is off without one.
