@@ -277,7 +277,7 @@ class BreakerRedisCache(RedisCache):
 
 
 def cache_health():
-    """"ok", "degraded" (the shared cache failed: pages are served uncached) or "local"."""
+    """ "ok", "degraded" (the shared cache failed: pages are served uncached) or "local"."""
     breaker = getattr(cache, "breaker", None)
     if breaker is None:
         return "local"

@@ -215,7 +215,9 @@ def test_every_error_is_listed_at_once_with_row_column_and_value(admin_client):
         in body
     )
     assert "write cma, separated by “|”" in body
-    assert "Row 8, column tuition_fees</strong> (“-500”): Enter a figure from $0 to $500,000." in body
+    assert (
+        "Row 8, column tuition_fees</strong> (“-500”): Enter a figure from $0 to $500,000." in body
+    )
     assert "Row 10, column format</strong>: “by post” is not allowed here: write one of " in body
     assert "Row 9, column accreditation_checked_on</strong>: “31/03/2026” is not a date" in body
     # The library's wide table of every value (sideways scrolling on a phone) is gone.

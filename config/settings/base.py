@@ -66,6 +66,7 @@ MIDDLEWARE = [
     # Compresses pages (static files come compressed from WhiteNoise); since Django 4.2 it pads
     # responses against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.BadQueryStringMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.cache.VersionedPageCacheMiddleware",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Django's CSRF failure view renders templates/403_csrf.html: ours, not its technical page.
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -114,8 +116,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     # Fail fast when the database is unreachable so pages answer 503 instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    # A hung or overloaded database ends a statement after this long (a 503 page), so a
+    # request holds its worker thread for seconds at most, never until gunicorn's timeout.
+    statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
+    options.setdefault("options", f"-c statement_timeout={statement_ms}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,6 +198,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # questions) posts about 200, so it needs room above that.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Whole request bodies (core.middleware.RequestBodyLimitMiddleware): public forms are a few
+# lines of text; editors' admin forms and the 2 MB CSV import need more.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", "1000000"))
+EDITOR_REQUEST_BODY_MAX_BYTES = int(os.environ.get("EDITOR_REQUEST_BODY_MAX_BYTES", "5000000"))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
