@@ -31,6 +31,7 @@ from core.history import (
     version_cutoff,
 )
 from core.otp import SecondFactorView, SignInForm, second_factor_pending
+from core.ratelimits import address_pause, sign_in_paused
 from core.versioning import VersionCheckedAdminMixin, when
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -175,6 +176,12 @@ class EditorsAdminSite(admin.AdminSite):
             return checked(request, *args, **kwargs)
 
         return update_wrapper(never_cache(inner), checked)
+
+    def login(self, request, extra_context=None):
+        # django-axes pauses a username; an address guessing at many is paused here.
+        if request.method == "POST" and address_pause(request):
+            return sign_in_paused(request)
+        return super().login(request, extra_context)
 
     def get_urls(self):
         # Not through admin_view: this is the page a pending superuser is sent to.
