@@ -40,7 +40,7 @@ class RequestBodyLimitMiddleware:
             settings.EDITOR_REQUEST_BODY_MAX_BYTES if editor else settings.REQUEST_BODY_MAX_BYTES
         )
         try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
+            length = int(request.headers.get("content-length") or 0)
         except ValueError:
             return render(request, "400.html", status=400)
         if length > limit:

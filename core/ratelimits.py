@@ -141,4 +141,3 @@ def sign_in_paused(request, original_response=None, credentials=None):
         response = too_many_requests(request, settings.AXES_LOCKOUT_TEMPLATE, wait)
     # Rendered here: django-axes returns it from its middleware, after views are rendered.
     return response.render()
-
