@@ -23,36 +23,38 @@ ADDED = [
 ]
 
 
+NOT_NEGATIVE = [
+    models.CheckConstraint(
+        condition=models.Q((f"{field}__isnull", True), (f"{field}__gte", 0), _connector="OR"),
+        name=name,
+        violation_error_message="An amount cannot be below zero.",
+    )
+    for name in REMOVED
+    for field in [name.removeprefix("school_").removesuffix("_not_negative")]
+]
+
+
 def replace_checks(schema_editor, School, removed, added):
-    old = {c.name: c for c in School._meta.constraints}
     if schema_editor.connection.vendor == "postgresql":
-        for name in removed:
-            schema_editor.remove_constraint(School, old[name])
+        for constraint in removed:
+            schema_editor.remove_constraint(School, constraint)
         for constraint in added:
             schema_editor.add_constraint(School, constraint)
         return
     # SQLite rebuilds the table from the model it is given, whatever the check named.
+    names = {c.name for c in [*removed, *added]}
     School._meta.indexes = [i for i in School._meta.indexes if i.name != "school_search"]
-    School._meta.constraints = [c for c in old.values() if c.name not in removed] + added
+    School._meta.constraints = [c for c in School._meta.constraints if c.name not in names]
+    School._meta.constraints += added
     schema_editor.add_constraint(School, added[0])
 
 
 def school_bounds(apps, schema_editor):
-    replace_checks(schema_editor, apps.get_model("programs", "School"), REMOVED, ADDED)
+    replace_checks(schema_editor, apps.get_model("programs", "School"), NOT_NEGATIVE, ADDED)
 
 
 def school_bounds_undo(apps, schema_editor):
-    restored = [
-        models.CheckConstraint(
-            condition=models.Q((f"{field}__isnull", True), (f"{field}__gte", 0), _connector="OR"),
-            name=name,
-            violation_error_message="An amount cannot be below zero.",
-        )
-        for name in REMOVED
-        for field in [name.removeprefix("school_").removesuffix("_not_negative")]
-    ]
-    School = apps.get_model("programs", "School")
-    replace_checks(schema_editor, School, [c.name for c in ADDED], restored)
+    replace_checks(schema_editor, apps.get_model("programs", "School"), ADDED, NOT_NEGATIVE)
 
 
 class Migration(migrations.Migration):
