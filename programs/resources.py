@@ -147,6 +147,15 @@ class SlugManyToManyWidget(widgets.ManyToManyWidget):
 SAME_SOURCE = "same_source"
 
 
+def plausible(instance, name):
+    """Whether a field's value passes the field's own validators."""
+    try:
+        instance._meta.get_field(name).run_validators(getattr(instance, name))
+    except ValidationError:
+        return False
+    return True
+
+
 def same_cell(cell, exported):
     """Whether a cell still says what the export wrote: numbers compared as numbers (a
     spreadsheet writes 10000.00 as 10000), text without surrounding spaces."""
@@ -333,7 +342,12 @@ class ProgramResource(resources.ModelResource):
             return {}
         errors = {}
         for source, figures in Program.figure_sources.items():
-            changed = [name for name in figures if getattr(instance, name) != before[name]]
+            # A figure its own checks refuse is reported by them, not as a missing source.
+            changed = [
+                name
+                for name in figures
+                if getattr(instance, name) != before[name] and plausible(instance, name)
+            ]
             if changed and getattr(instance, source) == self.original_source(instance, source):
                 errors[source] = ValidationError(
                     _(

@@ -332,3 +332,11 @@ def test_an_implausible_figure_is_refused_naming_the_column_and_range(admin_clie
     text = one_row("tuition_fees,cost_source", "9999999,Catalog")
     problems = problems_of(import_csv(admin_client, text))
     assert problems == [(2, "tuition_fees", "9999999", "Enter a figure from $0 to $500,000.")]
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_refused_figure_is_not_also_reported_as_lacking_its_source(admin_client):
+    school = make_school(slug="springfield-college")
+    make_program(school=school, slug="good", books_supplies=Decimal("800"))
+    problems = problems_of(import_csv(admin_client, one_row("books_supplies", "-500")))
+    assert [(row, column) for row, column, _value, _message in problems] == [(2, "books_supplies")]
