@@ -477,16 +477,11 @@ class DownloadView(ApiView):
 
 
 def program_parameters():
-    """(name, label, options) of each of the finder's parameters, as its filter set declares
-    them; long lists of options (the states) are left to their label."""
-    fields = {
-        **{name: f.field for name, f in ProgramFilter.base_filters.items()},
-        **ProgramFilter._meta.form.base_fields,
-    }
+    """(name, label, options) of each of the finder's parameters, as its form declares them;
+    long lists of options (the states) are left to their label."""
     described = []
-    for name, field in fields.items():
-        choices = list(getattr(field, "choices", None) or [])
-        options = [value for value, _label in choices if value != ""]
+    for name, field in ProgramFilter().form.fields.items():
+        options = [value for value, _label in getattr(field, "choices", []) if value != ""]
         described.append((name, field.label, options if len(options) <= 12 else []))
     return described
 
