@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from api.dictionary import PAY, PROGRAMS
 from api.programs import programs_for
-from api.serializers import ProgramSerializer, WageFigureSerializer
+from api.serializers import ProgramSerializer, WageFigureSerializer, number
 from core.cache import data_version
 from guide.models import Source, WageFigure
 from programs.models import Program
@@ -49,7 +49,7 @@ class ProgramRowSerializer(ProgramSerializer):
     def reported_part(program, name):
         # The parts of a reported price only: a flagged price shows none of them.
         reported = program.total_cost is not None and not program.cost_is_estimate
-        return getattr(program, name) if reported else None
+        return number(getattr(program, name)) if reported else None
 
     def get_tuition_fees(self, program) -> float | None:
         return self.reported_part(program, "tuition_fees")
@@ -61,7 +61,7 @@ class ProgramRowSerializer(ProgramSerializer):
         return self.reported_part(program, "other_costs")
 
     def get_estimate_years(self, program) -> float | None:
-        return program.estimate_years if program.cost_is_estimate else None
+        return number(program.estimate_years) if program.cost_is_estimate else None
 
 
 def flat(row, built):

@@ -1,5 +1,6 @@
 """What each endpoint returns. Unknown is null, never zero; each figure comes with its source."""
 
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,7 +19,27 @@ RSE_FIELDS = [
 ]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+def number(value):
+    """A stored decimal as a JSON number; None stays None (unknown)."""
+    return None if value is None else float(value)
+
+
+class Number(serializers.DecimalField):
+    """A stored decimal (money, hours, shares) as a JSON number, exactly as stored: DRF's own
+    field re-quantizes every value, a third of the time a page of programs takes to write."""
+
+    def to_representation(self, value):
+        return number(value)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DecimalField: Number,
+    }
+
+
+class SourceSerializer(RecordSerializer):
     class Meta:
         model = Source
         fields = ["slug", "title", "publisher", "url", "kind", "as_of", "accessed_on"]
@@ -39,7 +60,7 @@ def api_url(serializer, name, **kwargs):
     return reverse(f"api:{name}", kwargs=kwargs, request=serializer.context.get("request"))
 
 
-class SchoolBriefSerializer(serializers.ModelSerializer):
+class SchoolBriefSerializer(RecordSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -50,7 +71,7 @@ class SchoolBriefSerializer(serializers.ModelSerializer):
         return api_url(self, "school-detail", slug=school.slug)
 
 
-class ProgramSerializer(SiteLinkMixin, serializers.ModelSerializer):
+class ProgramSerializer(SiteLinkMixin, RecordSerializer):
     """A program as the finder lists it."""
 
     url = serializers.SerializerMethodField()
@@ -116,12 +137,12 @@ class FinderProgramSerializer(ProgramSerializer):
 
 class AmountSerializer(serializers.Serializer):
     label = serializers.CharField()
-    amount = serializers.DecimalField(max_digits=9, decimal_places=2)
+    amount = Number(max_digits=9, decimal_places=2)
 
 
 class ExamFeeSerializer(serializers.Serializer):
-    low = serializers.DecimalField(max_digits=7, decimal_places=2)
-    high = serializers.DecimalField(max_digits=7, decimal_places=2)
+    low = Number(max_digits=7, decimal_places=2)
+    high = Number(max_digits=7, decimal_places=2)
     certifications = serializers.SerializerMethodField()
     of_all_credentials = serializers.BooleanField(source="of_all")
 
@@ -129,7 +150,7 @@ class ExamFeeSerializer(serializers.Serializer):
         return [certification.code for certification in fee.credentials]
 
 
-class PayBriefSerializer(serializers.ModelSerializer):
+class PayBriefSerializer(RecordSerializer):
     period = serializers.CharField(source="reference_period")
     source = SourceSerializer()
 
@@ -141,17 +162,17 @@ class PayBriefSerializer(serializers.ModelSerializer):
 class TotalToCredentialSerializer(serializers.Serializer):
     """The program's cost plus the exam fee, and that total in months of median pay."""
 
-    low = serializers.DecimalField(max_digits=11, decimal_places=2, allow_null=True)
-    high = serializers.DecimalField(max_digits=11, decimal_places=2, allow_null=True)
+    low = Number(max_digits=11, decimal_places=2, allow_null=True)
+    high = Number(max_digits=11, decimal_places=2, allow_null=True)
     is_estimate = serializers.BooleanField()
     exam_fee_included_in_cost = serializers.BooleanField(source="fee_included")
     exam_fee = ExamFeeSerializer(source="fee", allow_null=True)
     pay = PayBriefSerializer(allow_null=True)
     pay_is_national = serializers.BooleanField()
-    months_of_pay_low = serializers.DecimalField(
+    months_of_pay_low = Number(
         source="months_low", max_digits=6, decimal_places=1, allow_null=True
     )
-    months_of_pay_high = serializers.DecimalField(
+    months_of_pay_high = Number(
         source="months_high", max_digits=6, decimal_places=1, allow_null=True
     )
 
@@ -256,7 +277,7 @@ class SchoolSerializer(SiteLinkMixin, SchoolBriefSerializer):
         return [api_url(self, "program-detail", slug=p.slug) for p in school.public_programs]
 
 
-class WageFigureSerializer(serializers.ModelSerializer):
+class WageFigureSerializer(RecordSerializer):
     period = serializers.CharField(source="reference_period")
     source = SourceSerializer()
 
@@ -278,7 +299,7 @@ class WageFigureSerializer(serializers.ModelSerializer):
         ]
 
 
-class ExamFigureSerializer(serializers.ModelSerializer):
+class ExamFigureSerializer(RecordSerializer):
     source = SourceSerializer()
 
     class Meta:
@@ -286,7 +307,7 @@ class ExamFigureSerializer(serializers.ModelSerializer):
         fields = ["kind", "value", "amount_low", "amount_high", "note", "verified_on", "source"]
 
 
-class RouteSerializer(serializers.ModelSerializer):
+class RouteSerializer(RecordSerializer):
     source = SourceSerializer()
 
     class Meta:
@@ -294,13 +315,13 @@ class RouteSerializer(serializers.ModelSerializer):
         exclude = ["id", "certification", "published", "sort_order"]
 
 
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(RecordSerializer):
     class Meta:
         model = CertifyingBody
         fields = ["slug", "name", "abbreviation", "url"]
 
 
-class CertificationSerializer(SiteLinkMixin, serializers.ModelSerializer):
+class CertificationSerializer(SiteLinkMixin, RecordSerializer):
     url = serializers.SerializerMethodField()
     body = BodySerializer()
     exam_fee_low = serializers.SerializerMethodField()
@@ -347,7 +368,7 @@ class CertificationSerializer(SiteLinkMixin, serializers.ModelSerializer):
         return bounds[1] if bounds else None
 
 
-class TaskRuleSerializer(serializers.ModelSerializer):
+class TaskRuleSerializer(RecordSerializer):
     source = SourceSerializer()
 
     class Meta:
@@ -366,7 +387,7 @@ class TaskRuleSerializer(serializers.ModelSerializer):
         ]
 
 
-class StateSerializer(SiteLinkMixin, serializers.ModelSerializer):
+class StateSerializer(SiteLinkMixin, RecordSerializer):
     url = serializers.SerializerMethodField()
     name = serializers.CharField()
     rules_source = SourceSerializer(allow_null=True)

@@ -49,7 +49,16 @@ def test_unfiltered_lists_every_published_program_by_graduates(client, catalog):
         ({"schedule": ["evening", "weekend"]}, lambda p: p.evening and p.weekend),
         ({"externship": "1"}, lambda p: p.has_externship),
     ],
-    ids=lambda value: str(value)[:30],
+    ids=[
+        "q",
+        "state",
+        "format",
+        "credential",
+        "accreditation",
+        "certification",
+        "schedule",
+        "externship",
+    ],
 )
 def test_each_filter(client, catalog, params, keep):
     assert slugs_of(listing(client, **params)) == by_graduates(catalog, keep)
