@@ -443,30 +443,30 @@ class StateDetailView(ApiView):
         return Response(self.get_serializer(profile).data)
 
 
-@extend_schema(
-    operation_id="dictionary",
-    summary="The data dictionary of the downloads",
-    responses={200: inline_serializer("Dictionary", {"programs": serializers.DictField()})},
-)
 class DictionaryView(ApiView):
+    @extend_schema(
+        operation_id="dictionary",
+        summary="The data dictionary of the downloads",
+        responses={200: inline_serializer("Dictionary", {"programs": serializers.DictField()})},
+    )
     def get(self, request):
         return Response(dictionary.as_json())
 
 
-@extend_schema(
-    operation_id="download",
-    summary="A whole table as one file: every program, or every pay figure",
-    description="CSV or JSON, with the data dictionary, the sources, the periods and the "
-    "date of the data. Limited to API_DOWNLOAD_RATE per address.",
-    responses={
-        (200, "text/csv"): OpenApiTypes.STR,
-        (200, "application/json"): OpenApiTypes.OBJECT,
-    },
-)
 class DownloadView(ApiView):
     rate_group = "api-download"
     rate_setting = "API_DOWNLOAD_RATE"
 
+    @extend_schema(
+        operation_id="download",
+        summary="A whole table as one file: every program, or every pay figure",
+        description="CSV or JSON, with the data dictionary, the sources, the periods and the "
+        "date of the data. Limited to API_DOWNLOAD_RATE per address.",
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/json"): OpenApiTypes.OBJECT,
+        },
+    )
     def get(self, request, table, file_format):
         if table not in TABLES:
             raise exceptions.NotFound(

@@ -54,3 +54,13 @@ def test_the_programs_endpoint_documents_the_finders_parameters(client):
     reference = listed["content"]["application/json"]["schema"]["$ref"]
     properties = document["components"]["schemas"][reference.rsplit("/", 1)[1]]["properties"]
     assert {"count", "next", "previous", "unreported", "results"} <= set(properties)
+
+
+def test_the_finders_options_are_listed(client):
+    document = client.get("/api/v1/openapi.json").json()
+    parameters = {
+        p["name"]: p["schema"] for p in document["paths"]["/api/v1/programs/"]["get"]["parameters"]
+    }
+    assert parameters["format"]["items"]["enum"] == ["campus", "hybrid", "online"]
+    assert "TX" in parameters["state"]["enum"] and "PR" in parameters["state"]["enum"]
+    assert parameters["sort"]["enum"] == sorted(parameters["sort"]["enum"])
