@@ -96,7 +96,21 @@ class ApiView(GenericAPIView):
         retry_after = limited(request._request, self.rate_group, self.rate_setting)
         if retry_after:
             raise exceptions.Throttled(wait=retry_after)
-        self.check_parameters(request.query_params)
+        self.parameter_errors = self.check_parameters(request.query_params)
+        if self.parameter_errors and not getattr(self, "filterset_class", None):
+            raise exceptions.ValidationError(self.parameter_errors)
+
+    def filter_queryset(self, queryset):
+        """The filter set's checks, reported with the unknown and repeated parameters: one
+        answer names every bad parameter."""
+        errors = dict(self.parameter_errors)
+        try:
+            queryset = super().filter_queryset(queryset)
+        except exceptions.ValidationError as invalid:
+            errors.update(invalid.detail)
+        if errors:
+            raise exceptions.ValidationError(errors)
+        return queryset
 
     def parameters(self):
         """The query parameters this endpoint reads, and those it reads more than once."""
@@ -113,6 +127,7 @@ class ApiView(GenericAPIView):
         return names, several
 
     def check_parameters(self, params):
+        """{parameter: message} for each unknown parameter and each given more than once."""
         names, several = self.parameters()
         errors = {}
         for name in params:
@@ -123,8 +138,7 @@ class ApiView(GenericAPIView):
                 }
             elif name not in several and len(params.getlist(name)) > 1:
                 errors[name] = _("Give this parameter once.")
-        if errors:
-            raise exceptions.ValidationError(errors)
+        return errors
 
     def dispatch(self, request, *args, **kwargs):
         """A client that holds the current answer gets a 304 before any work is done; only a

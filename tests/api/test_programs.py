@@ -180,3 +180,15 @@ def test_query_count_is_the_same_for_10_and_200_programs(client, django_assert_n
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_one_answer_names_every_bad_parameter_with_the_finders_messages(client, catalog):
+    response = client.get(
+        f"{LIST}?max_cost=-5&zip=abcde&sort=distance&colour=red&state=IL&state=TX"
+    )
+    assert response.status_code == 400
+    messages = {error["parameter"]: error["message"] for error in response.json()["errors"]}
+    assert set(messages) == {"max_cost", "zip", "sort", "colour", "state"}
+    assert messages["zip"] == "Enter a five-digit US ZIP code."
+    assert messages["sort"] == "Enter a ZIP code to sort by distance."
+    assert messages["state"] == "Give this parameter once."
