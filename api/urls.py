@@ -29,5 +29,6 @@ urlpatterns = [
         views.DownloadView.as_view(),
         name="download",
     ),
-    re_path(r"^v1/", errors.not_found),
+    # Anything else under /api/ answers in JSON too.
+    re_path(r"", errors.not_found),
 ]

@@ -79,8 +79,9 @@ def test_json_whatever_the_client_accepts(client, catalog):
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
 
 
-def test_an_address_with_no_endpoint_is_a_json_404(client):
-    response = client.get("/api/v1/nothing/here")
+@pytest.mark.parametrize("path", ["/api/v1/nothing/here", "/api/v2/programs/", "/api/x"])
+def test_an_address_with_no_endpoint_is_a_json_404(client, path):
+    response = client.get(path)
     assert response.status_code == 404
     assert "/api/" in response.json()["detail"]
 
