@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run seed migrate test test-browser test-servers lint fmt bench load serve-prod clean
+.PHONY: help install run seed migrate test test-migrations test-browser test-servers lint fmt bench load serve-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -31,8 +31,11 @@ seed: migrate ## Add the fixtures' rows that are missing; never overwrites edito
 run: seed ## Install, migrate SQLite, load fixtures and serve on http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite (not the browser or multi-server tests), one process per core
-	$(BIN)/pytest -m "not browser and not servers" -q -n auto
+test: install ## Run the test suite (not the browser, multi-server or migration tests), one process per core
+	$(BIN)/pytest -m "not browser and not servers and not migrations" -q -n auto
+
+test-migrations: install ## Data migrations on a database rolled back and forward (about 20 s; once in CI)
+	$(BIN)/pytest -m migrations -q -n 0
 
 test-browser: install node_modules/.installed ## Browser journeys, axe-core and the HTML checker in headless Chromium
 	$(BIN)/pytest -m browser -q

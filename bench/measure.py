@@ -33,8 +33,8 @@ FOUR_FILTERS = (
 
 BARE = "/bench/ok"
 BLOCK = 20
-# The same page with the data cache emptied before each request: facet counts and result
-# cards computed afresh, as for the first visitor after an edit.
+# The same page with the data cache emptied before each request: facet counts computed
+# afresh, as for the first visitor after an edit.
 COLD = "/programs/ 4 filters, cold cache"
 
 

@@ -1,7 +1,7 @@
 """Settings for `make bench`: no debug, the whole-page cache off, a bare reference view.
 
-The data cache (local memory) stays on, as in production: facet counts (per filter set) and
-result cards (per program) are cached per content version, and that is part of what is measured.
+The data cache (local memory) stays on, as in production: facet counts (per filter set) and the
+cost summaries are cached per content version, and that is part of what is measured.
 """
 
 from config.settings.test import *

@@ -19,6 +19,7 @@ ROUTE_FIELDSETS = [
                 ("min_program_hours", "practicum_counts_toward_hours"),
                 ("min_practicum_hours", "alternative_work_hours"),
                 ("students_may_apply", "student_days_before_finish"),
+                "student_window_unstated",
                 "completed_within_months",
             ]
         },
@@ -92,25 +93,41 @@ class CertificationAdmin(
     list_filter = ["body", "published", "verified_on"]
     list_select_related = ["body"]
     search_fields = ["code", "name"]
-    autocomplete_fields = ["body", "sources"]
+    autocomplete_fields = [
+        "body",
+        "sources",
+        "delivery_source",
+        "renewal_source",
+        "accreditation_source",
+    ]
     prepopulated_fields = {"slug": ["code"]}
     inlines = [ExamFigureInline, EligibilityRouteInline]
     fieldsets = [
         (None, {"fields": ["code", "slug", "name", "body", "summary", "published", "sort_order"]}),
         (
             _("Where it is taken"),
-            {"fields": ["at_test_center", "at_school", "at_home", "delivery_note"]},
+            {
+                "fields": [
+                    "at_test_center",
+                    "at_school",
+                    "at_home",
+                    "delivery_note",
+                    "delivery_source",
+                ]
+            },
         ),
-        (_("Renewal"), {"fields": ["renewal_months", "renewal_requirement"]}),
+        (_("Renewal"), {"fields": ["renewal_months", "renewal_requirement", "renewal_source"]}),
         (
             _("Sources and checks"),
             {
                 "fields": [
                     "credential_accreditation",
+                    "accreditation_source",
                     "official_url",
                     "sources",
                     "verified_on",
                     "editors_note",
+                    "confirm_before_applying",
                 ]
             },
         ),

@@ -7,7 +7,17 @@ class CertificationsConfig(AppConfig):
     verbose_name = _("Certifications")
 
     def ready(self):
+        from certifications.fees import exam_fees
+        from certifications.report import unsourced_figures
         from certifications.search import find
-        from core import search
+        from core import figures, reports, search
 
         search.register("certifications", _("Certifications"), find, order=1)
+        figures.register("exam_fees", exam_fees)
+        reports.register_count(
+            "unsourced_figures",
+            _("Figures without a source beside them on certification pages"),
+            lambda: len(unsourced_figures()),
+            order=30,
+            expected=0,
+        )

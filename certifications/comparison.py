@@ -1,6 +1,6 @@
 """The side-by-side table: one row per fact, one cell per credential."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,11 +22,28 @@ EXAM_KINDS = [
 
 @dataclass
 class FigureCell:
-    """What the sources say about one figure of one credential; summary is the fee range."""
+    """What the best sources say about one figure of one credential; summary is the fee range.
+
+    unconfirmed: a fee that only test-prep or marketing pages give, shown without a number.
+    """
 
     figures: list
     body: object
     summary: str = ""
+    unconfirmed: bool = False
+
+
+@dataclass
+class SourcedCell:
+    """A fact about one credential and the source it comes from (None while none is recorded).
+
+    Only the value decides whether a row differs: two credentials with the same renewal period
+    read the same whoever says so.
+    """
+
+    value: object
+    source: object = field(default=None, compare=False, repr=False)
+    body: object = field(default=None, compare=False, repr=False)
 
 
 def fee_range(figures):
@@ -41,12 +58,14 @@ def fee_range(figures):
 
 
 def figure_cell(certification, kind):
-    figures = certification.figures_of(kind)
+    figures = certification.shown_figures_of(kind)
     summary = fee_range(figures) if kind in FEE_KINDS else ""
-    return FigureCell(figures, certification.body, summary)
+    unconfirmed = bool(figures) and not any(figure.shows_value for figure in figures)
+    return FigureCell(figures, certification.body, summary, unconfirmed)
 
 
-def _renewal(cert):
+def renewal_period(cert):
+    """How often the credential is renewed, in words."""
     if cert.renewal_months is None:
         return _("Not confirmed")
     if cert.renewal_months % 12 == 0:
@@ -61,18 +80,33 @@ def comparison_rows(certifications):
     def figures(kind):
         return Row(ExamFigure.Kind(kind).label, [figure_cell(c, kind) for c in certs], "figures")
 
+    def sourced(label, value, source, kind="sourced"):
+        cells = [SourcedCell(value(c), source(c), c.body) for c in certs]
+        return Row(label, cells, kind)
+
     return [
         Row(_("Certifying body"), [f"{c.body.name} ({c.body.abbreviation})" for c in certs]),
         Row(_("Who may sit for the exam"), [list(c.routes.all()) for c in certs], "routes"),
         figures(ExamFigure.Kind.QUESTIONS),
         figures(ExamFigure.Kind.TESTING_TIME),
-        Row(_("Where it is taken"), [c.delivery_places for c in certs], "list"),
+        sourced(
+            _("Where it is taken"),
+            lambda c: c.delivery_places,
+            lambda c: c.delivery_source,
+            "sourced_list",
+        ),
         figures(ExamFigure.Kind.EXAM_FEE),
         figures(ExamFigure.Kind.PASSING_SCORE),
         figures(ExamFigure.Kind.ATTEMPTS),
-        Row(_("Renewal"), [_renewal(c) for c in certs]),
-        Row(_("What renewal takes"), [c.renewal_requirement for c in certs]),
+        sourced(_("Renewal"), renewal_period, lambda c: c.renewal_source),
+        sourced(
+            _("What renewal takes"), lambda c: c.renewal_requirement, lambda c: c.renewal_source
+        ),
         figures(ExamFigure.Kind.RENEWAL_FEE),
-        Row(_("Credential accredited by"), [c.credential_accreditation for c in certs]),
+        sourced(
+            _("Credential accredited by"),
+            lambda c: c.credential_accreditation,
+            lambda c: c.accreditation_source,
+        ),
         Row(_("Checked against the body's own pages"), [c.verified_on for c in certs], "checked"),
     ]

@@ -6,27 +6,37 @@ every route. A condition can be met, missing (the profile says it is not met) or
 profile leaves the deciding fact blank, or only the body can decide). A route is then:
 
 - "now": every condition met;
+- "maybe": nothing missing, but something unknown or left to the body's review;
 - "from": every condition met on a date we can compute (a student's test window, months of
   work still adding up);
-- "maybe": nothing missing, but something unknown or left to the body's review;
+- "maybe-from": as "maybe", and not before a date we can compute;
 - "not-yet": something missing; the missing items are the plan.
 
-The answer for a credential is its best route; a "not-yet" answer also lists the plan of every
-route the person could still take.
+That is also the order of preference: a chance to test now, even one the body must confirm,
+comes before a sure date. The answer for a credential is its best route; a "not-yet" answer
+also lists the plan of every route the person could still take, and what would fix it (time,
+more hours, another program, a card or a diploma). The answers are shown soonest first, under
+a one-sentence plan.
 """
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from certifications.models import EligibilityRoute
+from certifications.models import OFFICIAL_KINDS, EligibilityRoute
 
-NOW, FROM, MAYBE, NOT_YET = "now", "from", "maybe", "not-yet"
-RANK = {NOW: 0, FROM: 1, MAYBE: 2, NOT_YET: 3}
+NOW, MAYBE, FROM, MAYBE_FROM, NOT_YET = "now", "maybe", "from", "maybe-from", "not-yet"
+RANK = {NOW: 0, MAYBE: 1, FROM: 2, MAYBE_FROM: 3, NOT_YET: 4}
+
+# What would meet a missing condition, easiest first: a plan needing only a CPR card comes
+# before one needing more months of work, more hours, or another program.
+DOCUMENT, TIME, HOURS, PROGRAM = "document", "time", "hours", "program"
+EFFORT = {DOCUMENT: 0, TIME: 1, HOURS: 2, PROGRAM: 3}
 
 # Training answers that count as "a program", and those at an accredited institution (a
 # CAAHEP- or ABHES-accredited program is always offered by an accredited institution).
@@ -35,6 +45,7 @@ ACCREDITED_SCHOOL_ANSWERS = {"programmatic", "institutional"}
 
 # Finder query strings (programs:list) that list programs fixing a missing condition.
 FINDER_ACCREDITED = "accreditation=caahep&accreditation=abhes"
+FINDER_EXTERNSHIP = "externship=1"
 
 
 @dataclass
@@ -56,12 +67,26 @@ class Profile:
 
 @dataclass
 class Need:
-    """One missing condition, said as a step to take; finder is a query string for programs."""
+    """One missing condition, said as a step to take.
+
+    fix: what would meet it (TIME, HOURS, PROGRAM or DOCUMENT); None where nothing the reader
+    can do now would (military training, say). finder: a query string for the programs finder
+    that lists programs meeting it, or None where no program would.
+    """
 
     text: str
-    finder: str = ""
-    # False where nothing the reader can do now would meet it (military training, say).
-    reachable: bool = True
+    fix: str | None
+    finder: str | None = None
+    short: str = ""
+
+    @property
+    def reachable(self):
+        return self.fix is not None
+
+    @property
+    def summary(self):
+        """The step in a few words, for the plan sentence."""
+        return self.short or self.text
 
 
 @dataclass
@@ -80,13 +105,24 @@ class RouteResult:
     def reachable(self):
         return all(need.reachable for need in self.missing)
 
+    @property
+    def fixes(self):
+        """What would meet the missing conditions, each once, in the order they are named; time
+        too where the route opens only on a later date."""
+        fixes = [need.fix for need in self.missing if need.fix]
+        if self.from_date:
+            fixes.append(TIME)
+        return list(dict.fromkeys(fixes))
+
     def sort_key(self):
         unreachable = sum(not need.reachable for need in self.missing)
         date = self.from_date or datetime.date.min
+        effort = max((EFFORT[need.fix] for need in self.missing if need.fix), default=0)
         return (
             RANK[self.verdict],
             unreachable,
             self.other_training,
+            effort,
             len(self.missing),
             date,
             self.route.sort_order,
@@ -109,6 +145,93 @@ class Answer:
         if self.verdict != NOT_YET:
             return []
         return [r for r in self.results if r.verdict == NOT_YET and r.reachable]
+
+    @property
+    def fixes(self):
+        """For a "not yet" answer: what would fix it on the closest route, [] if nothing would."""
+        plans = self.plans
+        return plans[0].fixes if plans else []
+
+    @property
+    def cited_route(self):
+        """The route whose rule the answer rests on: the best, or for "not yet" the closest."""
+        plans = self.plans
+        return plans[0].route if plans else (self.best.route if self.best else None)
+
+    @property
+    def unofficial(self):
+        """Whether that rule comes from a page other than the body's own."""
+        route = self.cited_route
+        return route is not None and route.source.kind not in OFFICIAL_KINDS
+
+    def sort_key(self):
+        """Soonest first: now, maybe now, a sure date, maybe from a date, not yet."""
+        date = self.best.from_date if self.best and self.best.from_date else datetime.date.min
+        return (RANK[self.verdict], date, self.certification.sort_order)
+
+    def plan_clause(self):
+        """This credential's part of the plan sentence."""
+        params = {"code": self.certification.code, "body": self.certification.body.abbreviation}
+        if self.best and self.best.from_date:
+            params["date"] = date_format(self.best.from_date, "F j, Y")
+        if self.best:
+            params["count"] = len(self.best.unknown)
+        if self.verdict == NOW:
+            return _("the %(code)s now") % params
+        if self.verdict == FROM:
+            return _("the %(code)s from %(date)s") % params
+        if self.verdict == MAYBE:
+            return (
+                ngettext(
+                    "the %(code)s perhaps now (%(count)d thing to confirm with %(body)s)",
+                    "the %(code)s perhaps now (%(count)d things to confirm with %(body)s)",
+                    params["count"],
+                )
+                % params
+            )
+        if self.verdict == MAYBE_FROM:
+            return (
+                ngettext(
+                    "the %(code)s perhaps from %(date)s (%(count)d thing to confirm with "
+                    "%(body)s)",
+                    "the %(code)s perhaps from %(date)s (%(count)d things to confirm with "
+                    "%(body)s)",
+                    params["count"],
+                )
+                % params
+            )
+        plans = self.plans
+        if not plans:
+            return _("the %(code)s is not open to you on any of its routes") % params
+        plan = plans[0]
+        needs = [need.summary for need in plan.missing]
+        if len(needs) > 1:
+            needs = [
+                _("%(first)s and %(last)s") % {"first": ", ".join(needs[:-1]), "last": needs[-1]}
+            ]
+        params["needs"] = needs[0]
+        if plan.from_date:
+            params["date"] = date_format(plan.from_date, "F j, Y")
+            return _("the %(code)s not before %(date)s, with %(needs)s") % params
+        return _("the %(code)s needs %(needs)s") % params
+
+
+def in_order(answers):
+    """The answers soonest first, as the page shows them under the plan."""
+    return sorted(answers, key=Answer.sort_key)
+
+
+def plan_sentence(answers):
+    """One sentence naming every credential, soonest first: the plan at the top of the answer.
+
+    answers: in_order(...) output.
+    """
+    if not answers:
+        return ""
+    clauses = "; ".join(answer.plan_clause() for answer in answers)
+    if answers[0].verdict == NOT_YET:
+        return _("None of these exams is open to you yet: %(clauses)s.") % {"clauses": clauses}
+    return _("You can take %(clauses)s.") % {"clauses": clauses}
 
 
 def months(count):
@@ -163,6 +286,20 @@ def training_wanted(route):
     return _("%(training)s %(hours)s") % {"training": what, "hours": hours} if hours else what
 
 
+def training_wanted_briefly(route):
+    """The same in a few words, for the plan sentence."""
+    kind = route.training
+    if kind == EligibilityRoute.Training.MILITARY:
+        return _("military medical training")
+    if kind == EligibilityRoute.Training.APPRENTICESHIP:
+        return _("an apprenticeship")
+    if route.programmatic_accreditation_required:
+        return _("an accredited program")
+    if route.institution_accreditation_required:
+        return _("a program at an accredited school")
+    return _("a medical assisting program")
+
+
 def hours_wanted(route):
     params = {
         "hours": hours(route.min_program_hours),
@@ -205,12 +342,12 @@ class RouteCheck:
                     _("whether you hold a current CPR card (this route needs one)")
                 )
             else:
-                self.missing.append(Need(_("a current CPR card")))
+                self.missing.append(Need(_("a current CPR card"), DOCUMENT))
         if route.diploma_required and self.profile.diploma is not True:
             if self.profile.diploma is None:
                 self.unknown.append(_("whether you have a high-school diploma or GED"))
             else:
-                self.missing.append(Need(_("a high-school diploma or GED")))
+                self.missing.append(Need(_("a high-school diploma or GED"), DOCUMENT))
         if route.body_reviews_first:
             body = route.certification.body.abbreviation
             note = route.review_note or _("your training")
@@ -221,7 +358,7 @@ class RouteCheck:
         if self.missing:
             verdict = NOT_YET
         elif self.unknown:
-            verdict = MAYBE
+            verdict = MAYBE_FROM if from_date else MAYBE
         elif from_date:
             verdict = FROM
         else:
@@ -246,22 +383,35 @@ class RouteCheck:
             return
         if kind == EligibilityRoute.Training.MILITARY:
             if not profile.military:
-                self.missing.append(Need(training_wanted(route), reachable=False))
+                self.missing.append(
+                    Need(training_wanted(route), None, short=training_wanted_briefly(route))
+                )
                 return
             self.check_ended(profile.military_months_ago, _("your military training"))
             return
-        answers = PROGRAM_ANSWERS if kind == EligibilityRoute.Training.PROGRAM else {kind}
+        answers = {
+            EligibilityRoute.Training.PROGRAM: PROGRAM_ANSWERS,
+            EligibilityRoute.Training.ANY: PROGRAM_ANSWERS | {"apprenticeship"},
+        }.get(kind, {kind})
         if profile.training not in answers:
-            needs_accreditation = (
-                route.programmatic_accreditation_required
-                or route.institution_accreditation_required
-            )
-            finder = FINDER_ACCREDITED if needs_accreditation else ""
-            if kind == EligibilityRoute.Training.APPRENTICESHIP:
-                finder = ""
             self.other_training = profile.training != "none"
-            self.missing.append(Need(training_wanted(route), finder))
+            self.missing.append(
+                Need(
+                    training_wanted(route),
+                    PROGRAM,
+                    finder_for(route),
+                    short=training_wanted_briefly(route),
+                )
+            )
             return
+        if kind == EligibilityRoute.Training.ANY and profile.training == "apprenticeship":
+            self.unknown.append(
+                _(
+                    "whether %(body)s counts your apprenticeship as the training this route asks "
+                    "for (its sources name only a training program)"
+                )
+                % {"body": route.certification.body.abbreviation}
+            )
         self.check_accreditation()
         self.check_hours()
         if profile.training_status == "enrolled":
@@ -274,7 +424,10 @@ class RouteCheck:
         if route.programmatic_accreditation_required and training != "programmatic":
             self.missing.append(
                 Need(
-                    _("a CAAHEP- or ABHES-accredited medical assisting program"), FINDER_ACCREDITED
+                    _("a CAAHEP- or ABHES-accredited medical assisting program"),
+                    PROGRAM,
+                    FINDER_ACCREDITED,
+                    short=_("an accredited program"),
                 )
             )
         elif route.institution_accreditation_required:
@@ -293,7 +446,9 @@ class RouteCheck:
                             "accreditor (not sure about yours? ask the school, and if it is, "
                             "answer “institutional” above)"
                         ),
+                        PROGRAM,
                         FINDER_ACCREDITED,
+                        short=_("a program at an accredited school"),
                     )
                 )
 
@@ -322,7 +477,14 @@ class RouteCheck:
                         "%(short)d more clock hours of training: this route needs %(need)d "
                         "not counting the practicum, yours had %(have)d"
                     )
-                self.missing.append(Need(text % params))
+                self.missing.append(
+                    Need(
+                        text % params,
+                        HOURS,
+                        finder_preparing_for(route),
+                        short=_("%(short)d more clock hours of training") % params,
+                    )
+                )
             elif not route.practicum_counts_toward_hours and profile.practicum_hours is None:
                 self.unknown.append(
                     _(
@@ -362,6 +524,9 @@ class RouteCheck:
                         "hours of medical assisting work after finishing"
                     )
                     % params,
+                    HOURS,
+                    FINDER_EXTERNSHIP,
+                    short=_("a %(need)d-hour practicum or %(work)s hours of work") % params,
                 )
             )
         else:
@@ -369,6 +534,9 @@ class RouteCheck:
                 Need(
                     _("a practicum or externship of at least %(need)d hours (yours: %(have)d)")
                     % params,
+                    HOURS,
+                    FINDER_EXTERNSHIP,
+                    short=_("a %(need)d-hour practicum") % params,
                 )
             )
 
@@ -376,6 +544,15 @@ class RouteCheck:
         route, profile = self.route, self.profile
         finish_in = profile.finish_in_days
         self.as_student = route.students_may_apply
+        if route.students_may_apply and route.student_window_unstated:
+            self.unknown.append(
+                _(
+                    "how long before finishing %(body)s lets students test: its sources say "
+                    "students about to graduate may apply, but not how early"
+                )
+                % {"body": route.certification.body.abbreviation}
+            )
+            return
         if route.students_may_apply and route.student_days_before_finish is None:
             return
         days_before = route.student_days_before_finish if route.students_may_apply else 0
@@ -405,7 +582,7 @@ class RouteCheck:
                 Need(
                     _("%(what)s ended %(ago)s ago; this route needs it within the last %(limit)s")
                     % params,
-                    reachable=False,
+                    None,
                 )
             )
 
@@ -429,7 +606,7 @@ class RouteCheck:
             return
         extra = months_of_work_still_needed(worked, ended or 0, needed, window)
         if extra is None:
-            self.missing.append(Need(wanted % params, reachable=False))
+            self.missing.append(Need(wanted % params, None))
         elif extra and worked and not ended:
             self.later(add_months(profile.today, extra))
         elif extra:
@@ -443,7 +620,25 @@ class RouteCheck:
                 )
             else:
                 text = _("%(more)s of full-time medical assisting work")
-            self.missing.append(Need(text % params))
+            short = ngettext(
+                "%(count)d more month of work", "%(count)d more months of work", extra
+            ) % {"count": extra}
+            self.missing.append(Need(text % params, TIME, short=short))
+
+
+def finder_for(route):
+    """The finder query listing programs that give a route's training; None for those it lists
+    none of (apprenticeships, military training)."""
+    if route.training not in (EligibilityRoute.Training.PROGRAM, EligibilityRoute.Training.ANY):
+        return None
+    if route.programmatic_accreditation_required or route.institution_accreditation_required:
+        return FINDER_ACCREDITED
+    return finder_preparing_for(route)
+
+
+def finder_preparing_for(route):
+    """The finder query listing programs that say they prepare for the route's credential."""
+    return urlencode({"certification": route.certification.slug})
 
 
 def answer_for(certification, profile):

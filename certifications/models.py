@@ -9,6 +9,17 @@ from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManage
 from core.validators import at_least_zero, not_in_future, not_negative, within
 from guide.models import Source
 
+# How far each kind of source can be trusted, best first: a figure shows only from the best kind
+# that gives it, so a test-prep page drops out once a better source gives the same figure.
+SOURCE_RANK = {
+    Source.Kind.OFFICIAL: 0,
+    Source.Kind.OFFICIAL_DATA: 0,
+    Source.Kind.QUOTES_OFFICIAL: 1,
+    Source.Kind.SECONDARY: 2,
+    Source.Kind.LOW: 3,
+}
+OFFICIAL_KINDS = {Source.Kind.OFFICIAL, Source.Kind.OFFICIAL_DATA}
+
 # Sane bounds for exam rules: no body asks for more hours than a long program holds, and no
 # window or credential runs beyond ten years.
 MAX_HOURS = 4000
@@ -36,9 +47,13 @@ class CertifyingBody(NaturalKeyMixin, models.Model):
 class CertificationQuerySet(PublishedQuerySet):
     def for_comparison(self):
         """Everything the side-by-side table shows, in a fixed number of queries."""
-        return self.for_eligibility().prefetch_related(
-            "sources",
-            models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
+        return (
+            self.for_eligibility()
+            .select_related("renewal_source", "delivery_source", "accreditation_source")
+            .prefetch_related(
+                "sources",
+                models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
+            )
         )
 
     def for_eligibility(self):
@@ -62,6 +77,14 @@ class Certification(NaturalKeyMixin, models.Model):
     at_school = models.BooleanField(default=False, help_text=_("At a school, with a proctor."))
     at_home = models.BooleanField(default=False, help_text=_("At home, live remote proctor."))
     delivery_note = models.CharField(max_length=300, blank=True)
+    delivery_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where the places and the note come from; shown beside them."),
+    )
     renewal_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -69,8 +92,24 @@ class Certification(NaturalKeyMixin, models.Model):
         help_text=_("How long the credential lasts before renewal."),
     )
     renewal_requirement = models.TextField(blank=True)
+    renewal_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where the renewal period and requirement come from; shown beside them."),
+    )
     credential_accreditation = models.CharField(
         max_length=120, blank=True, help_text=_("Who accredits the credential: “NCCA”.")
+    )
+    accreditation_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where the credential's accreditation comes from; shown beside it."),
     )
     official_url = models.URLField(max_length=300)
     verified_on = models.DateField(
@@ -87,11 +126,24 @@ class Certification(NaturalKeyMixin, models.Model):
         blank=True,
         help_text=_("Shown to readers where sources disagree: say which figure we show and why."),
     )
+    confirm_before_applying = models.TextField(
+        blank=True,
+        help_text=_(
+            "Shown with every eligibility answer until an editor has checked the rules: what a "
+            "reader should ask the body before applying, in plain words."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     published = models.BooleanField(default=True)
 
     objects = CertificationQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources])
+    # Figures each source vouches for: changing one asks for its source (core.forms).
+    figure_sources = {
+        "delivery_source": ["at_test_center", "at_school", "at_home", "delivery_note"],
+        "renewal_source": ["renewal_months", "renewal_requirement"],
+        "accreditation_source": ["credential_accreditation"],
+    }
 
     class Meta:
         ordering = ["sort_order", "code"]
@@ -116,15 +168,31 @@ class Certification(NaturalKeyMixin, models.Model):
         """This credential's figures of one kind, from the prefetched rows."""
         return [figure for figure in self.figures.all() if figure.kind == kind]
 
+    def shown_figures_of(self, kind):
+        """The figures of one kind a page shows: those from the best kind of source."""
+        return best_sourced(self.figures_of(kind))
+
     @property
     def exam_fee_bounds(self):
-        """(lowest, highest) exam fee its sources give, or None while none gives one."""
-        return amount_bounds(self.figures_of(ExamFigure.Kind.EXAM_FEE))
+        """(lowest, highest) exam fee its best sources give, or None while none may be shown."""
+        return amount_bounds(self.shown_figures_of(ExamFigure.Kind.EXAM_FEE))
+
+
+def best_sourced(figures):
+    """The figures whose source is of the best kind among them, in their order."""
+    figures = list(figures)
+    best = min((SOURCE_RANK[f.source.kind] for f in figures), default=None)
+    return [f for f in figures if SOURCE_RANK[f.source.kind] == best]
 
 
 def amount_bounds(figures):
-    """The lowest and highest amount a set of fee figures names; None when none names one."""
-    amounts = [a for f in figures for a in (f.amount_low, f.amount_high) if a is not None]
+    """The lowest and highest amount a set of fee figures names; None when none names one.
+
+    A test-prep or marketing page's amount never counts: such a fee is "not confirmed".
+    """
+    amounts = [
+        a for f in figures if f.shows_value for a in (f.amount_low, f.amount_high) if a is not None
+    ]
     return (min(amounts), max(amounts)) if amounts else None
 
 
@@ -198,6 +266,15 @@ class ExamFigure(NaturalKeyMixin, models.Model):
     def __str__(self):
         return f"{self.certification.code}: {self.get_kind_display()} {self.value}"
 
+    @property
+    def is_fee(self):
+        return self.kind in (self.Kind.EXAM_FEE, self.Kind.RENEWAL_FEE)
+
+    @property
+    def shows_value(self):
+        """Whether pages may show this figure: never a fee that a test-prep seller gives."""
+        return not (self.is_fee and self.source.kind == Source.Kind.LOW)
+
     def clean(self):
         if None not in (self.amount_low, self.amount_high) and self.amount_low > self.amount_high:
             raise ValidationError(
@@ -217,6 +294,13 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
         PROGRAM = "program", _("A medical assisting program")
         APPRENTICESHIP = "apprenticeship", _("A medical assisting apprenticeship")
         MILITARY = "military", _("Medical assisting training in the armed forces")
+        ANY = (
+            "any",
+            _(
+                "Any completed medical assisting training (a program counts; an apprenticeship is "
+                "for the body to confirm)"
+            ),
+        )
 
     certification = models.ForeignKey(
         Certification, on_delete=models.CASCADE, related_name="routes"
@@ -280,6 +364,13 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
         help_text=_(
             "Students may test from this many days before finishing; blank = at any time while "
             "enrolled. Ignored unless students may apply."
+        ),
+    )
+    student_window_unstated = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Tick when the source lets students apply but says nothing of how early: the checker "
+            "then answers students “maybe” and tells them to ask the body."
         ),
     )
     completed_within_months = models.PositiveSmallIntegerField(

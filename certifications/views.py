@@ -2,8 +2,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from certifications.comparison import EXAM_KINDS, comparison_rows, figure_cell
-from certifications.eligibility import answer_for
+from certifications.comparison import (
+    EXAM_KINDS,
+    SourcedCell,
+    comparison_rows,
+    figure_cell,
+    renewal_period,
+)
+from certifications.eligibility import answer_for, in_order, plan_sentence
 from certifications.forms import EligibilityForm
 from certifications.models import Certification, ExamFigure
 from guide.models import Source
@@ -48,6 +54,15 @@ class CertificationDetailView(CmacNoteMixin, DetailView):
             (ExamFigure.Kind(kind).label, figure_cell(self.object, kind)) for kind in EXAM_KINDS
         ]
         context["renewal_fee"] = figure_cell(self.object, ExamFigure.Kind.RENEWAL_FEE)
+        cert, body = self.object, self.object.body
+        context["delivery"] = SourcedCell(cert.delivery_places, cert.delivery_source, body)
+        context["renewal_period"] = SourcedCell(renewal_period(cert), cert.renewal_source, body)
+        context["renewal_requirement"] = SourcedCell(
+            cert.renewal_requirement or _("Not confirmed"), cert.renewal_source, body
+        )
+        context["accreditation"] = SourcedCell(
+            cert.credential_accreditation or _("Not confirmed"), cert.accreditation_source, body
+        )
         context["crumbs"] = [
             (_("Certifications"), reverse("certifications:list")),
             (self.object.code, ""),
@@ -65,10 +80,13 @@ class EligibilityView(CmacNoteMixin, TemplateView):
         if form.is_bound and form.is_valid():
             profile = form.profile()
             certifications = Certification.objects.published().for_eligibility()
-            answers = [answer_for(certification, profile) for certification in certifications]
+            answers = in_order(
+                answer_for(certification, profile) for certification in certifications
+            )
         context.update(
             form=form,
             answers=answers,
+            plan=plan_sentence(answers or []),
             crumbs=[(_("Certifications"), reverse("certifications:list")), (_("Eligibility"), "")],
         )
         return context

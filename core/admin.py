@@ -62,13 +62,43 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+def record_review(model_admin, obj, user, day):
+    """The one way a review is recorded: its date, and the editor who made it. A date cleared is
+    no review, so its reviewer goes with it."""
+    setattr(obj, model_admin.review_field, day)
+    if model_admin.reviewer_field:
+        setattr(obj, model_admin.reviewer_field, user if day else None)
+
+
+def review_fields(model_admin):
+    return [f for f in (model_admin.review_field, model_admin.reviewer_field) if f]
+
+
+def unrecorded_reviews(model_admin):
+    """Rows that show a review date with no editor recorded beside it: a claim nobody made."""
+    queryset = model_admin.model._default_manager.exclude(**{model_admin.review_field: None})
+    if model_admin.reviewer_field:
+        queryset = queryset.filter(**{model_admin.reviewer_field: None})
+    return queryset
+
+
+def unrecorded_review_count():
+    """Across every reviewed model in the editors' admin: review dates with no editor recorded
+    beside them (the data report's check; core.reports)."""
+    return sum(
+        unrecorded_reviews(model_admin).count()
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, ReviewedAdminMixin)
+    )
+
+
 @admin.action(description=_("Mark as reviewed today"))
 def mark_reviewed_today(model_admin, request, queryset):
     # update() skips save() and history, so save each row: the review is part of the record.
     today = timezone.localdate()
     for obj in queryset:
-        setattr(obj, model_admin.review_field, today)
-        obj.save(update_fields=[model_admin.review_field])
+        record_review(model_admin, obj, request.user, today)
+        obj.save(update_fields=review_fields(model_admin))
     model_admin.message_user(
         request,
         ngettext(
@@ -111,11 +141,20 @@ def unpublish(model_admin, request, queryset):
 
 class ReviewedAdminMixin:
     """For fact-bearing models: name the date field that says when an editor last checked it,
-    and the order of the overdue queue: what students see most first (programs by graduates a
-    year, guide pages by their order on the site); None keeps the list's usual order."""
+    the field that records who did (core.models.reviewer_field; None where the model has none
+    yet, so its dates count as unrecorded in the data report), and the order of the overdue
+    queue: what students see most first (programs by graduates a year, guide pages by their
+    order on the site); None keeps the list's usual order."""
 
     review_field = None
+    reviewer_field = None
     overdue_ordering = None
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if self.reviewer_field and self.reviewer_field not in readonly:
+            return [*readonly, self.reviewer_field]
+        return readonly
 
     def overdue(self, request):
         """The rows overdue for a review, in the queue's order."""
@@ -148,8 +187,11 @@ class ReviewedAdminMixin:
     def save_model(self, request, obj, form, change):
         # "Save and mark reviewed": the editor checked every fact while saving the edit.
         if change and "_save_reviewed" in request.POST:
-            setattr(obj, self.review_field, timezone.localdate())
+            record_review(self, obj, request.user, timezone.localdate())
             self.message_user(request, _("Marked as reviewed today."), messages.SUCCESS)
+        elif self.review_field in form.changed_data:
+            # A review date typed in is a review recorded by whoever typed it.
+            record_review(self, obj, request.user, getattr(obj, self.review_field))
         super().save_model(request, obj, form, change)
 
 

@@ -8,11 +8,19 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared core")
 
     def ready(self):
-        from core import accounts_admin
+        from core import accounts_admin, reports
+        from core.admin import unrecorded_review_count
         from core.cache import connect_signals
 
         connect_signals()
         accounts_admin.register()
+        reports.register_count(
+            "unrecorded_reviews",
+            _("“Reviewed” claims without a review record (who and when)"),
+            unrecorded_review_count,
+            order=1,
+            expected=0,
+        )
 
 
 class EditorsAdminConfig(admin_apps.AdminConfig):

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SlugNaturalKeyQuerySet(models.QuerySet):
@@ -23,6 +24,22 @@ class NaturalKeyMixin(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+def reviewer_field():
+    """Who recorded a review: the second half of a review record, beside its date field (the
+    model admin's review_field). Only the admin sets it, from the signed-in editor, when the date
+    is set (core.admin.record_review); a date without a reviewer is no review, and the public
+    pages say "not yet reviewed" (templates/includes/review_note.html)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The editor who recorded the review, set by the admin."),
+    )
 
 
 class PublishedQuerySet(SlugNaturalKeyQuerySet):

@@ -58,6 +58,7 @@ class FAQInline(SortableStackedInline):
 @admin.register(models.Source)
 class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
+    reviewer_field = "reviewed_by"
     list_display = ["title", "publisher", "kind", "as_of", "accessed_on", "reviewed_on"]
     list_filter = ["kind", "publisher"]
     search_fields = ["title", "publisher", "url", "slug"]
@@ -76,6 +77,7 @@ class GuidePageAdmin(
     VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
 ):
     review_field = "reviewed_on"
+    reviewer_field = "reviewed_by"
     overdue_ordering = ["sort_order", "title", "pk"]
     actions = [unpublish]
     draft_fields = ["title", "summary", "body"]
@@ -87,23 +89,27 @@ class GuidePageAdmin(
         "published",
         "has_draft",
         "reviewed_on",
+        "reviewed_by",
         "author",
         "updated_at",
     ]
     list_filter = ["published", "reviewed_on"]
-    list_select_related = ["author"]
+    list_select_related = ["author", "reviewed_by"]
     search_fields = ["title", "summary", "body"]
     # The kind picks the template and sections: fixed when the page is made (fixtures).
     readonly_fields = ["kind"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author", "editor", "sources"]
+    autocomplete_fields = ["author", "sources"]
     inlines = [CareerStepInline, FAQInline]
     fieldsets = [
         (
             None,
             {"fields": ["title", "slug", "kind", "summary", "body", "published", "sort_order"]},
         ),
-        (_("Byline and review"), {"fields": ["author", "editor", "reviewed_on", "sources"]}),
+        (
+            _("Byline and review"),
+            {"fields": ["author", "written_on", "reviewed_on", "reviewed_by", "sources"]},
+        ),
     ]
 
     def preview_queryset(self, request):

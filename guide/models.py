@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -8,22 +11,37 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.history import create_missing_history
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
 from core.validators import not_in_future
 
 
 class Source(NaturalKeyMixin, models.Model):
     class Kind(models.TextChoices):
         OFFICIAL_DATA = "official_data", _("Official statistics")
-        OFFICIAL = "official", _("Official body or law")
-        SECONDARY = "secondary", _("Secondary source citing an official one")
-        LOW = "low", _("Single or marketing source (shown with a caveat)")
+        OFFICIAL = "official", _("Official: the body's own page or handbook, or the law")
+        QUOTES_OFFICIAL = (
+            "quotes_official",
+            _("A school's or public agency's page quoting the official one"),
+        )
+        SECONDARY = "secondary", _("Secondary page (a job board, guide or news site)")
+        LOW = (
+            "low",
+            _("Test-prep seller or marketing page (shown with a caveat; its fees are not shown)"),
+        )
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200)
     url = models.URLField(max_length=500)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OFFICIAL,
+        help_text=_(
+            "Shown beside every citation. Official only for the body's own page or document (a "
+            "copy hosted elsewhere keeps that kind); a page retelling it is not official."
+        ),
+    )
     as_of = models.CharField(
         max_length=60,
         help_text=_("The period the figures describe, as the publisher names it: “May 2025”."),
@@ -40,6 +58,7 @@ class Source(NaturalKeyMixin, models.Model):
         validators=[not_in_future],
         help_text=_("When an editor last checked our use of it."),
     )
+    reviewed_by = reviewer_field()
 
     objects = SlugNaturalKeyManager()
     history = HistoricalRecords()
@@ -70,7 +89,7 @@ class Contributor(NaturalKeyMixin, models.Model):
 class GuidePageQuerySet(PublishedQuerySet):
     def for_display(self):
         """What a page template needs beside the page itself."""
-        return self.select_related("author", "editor").prefetch_related("sources")
+        return self.select_related("author", "reviewed_by").prefetch_related("sources")
 
 
 class GuidePage(NaturalKeyMixin, models.Model):
@@ -113,16 +132,26 @@ class GuidePage(NaturalKeyMixin, models.Model):
     author = models.ForeignKey(
         Contributor, on_delete=models.PROTECT, related_name="authored_pages", null=True
     )
-    editor = models.ForeignKey(
-        Contributor,
-        on_delete=models.PROTECT,
-        related_name="edited_pages",
+    # Not a callable default: the admin would treat the field as changed on every save.
+    written_on = models.DateField(
         null=True,
         blank=True,
+        validators=[not_in_future],
+        help_text=_(
+            "The day the text was written (today if left blank): shown until an editor records "
+            "a review."
+        ),
     )
     reviewed_on = models.DateField(
-        validators=[not_in_future], help_text=_("When an editor last checked every fact.")
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text=_(
+            "When you last checked every fact: setting it records you as the reviewer. Blank "
+            "until an editor has."
+        ),
     )
+    reviewed_by = reviewer_field()
     sources = models.ManyToManyField(Source, related_name="pages", blank=True)
     published = models.BooleanField(default=False)
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -145,6 +174,7 @@ class GuidePage(NaturalKeyMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
+        self.written_on = self.written_on or timezone.localdate()
         if self.pk is not None:
             # Pages loaded without `seed` have no history, and an old address finds its page
             # through history: keep the stored version before it changes, or a renamed page's
@@ -313,8 +343,19 @@ MEDICAL_ASSISTANTS_SOC = "31-9092"
 class CareerPath(OrderedContent):
     title = models.CharField(max_length=120)
     description = models.TextField()
-    extra_training = models.TextField(blank=True)
+    extra_training = models.TextField(
+        blank=True, help_text=_("What the role requires beyond MA training; shown before its pay.")
+    )
     soc_code = models.CharField(max_length=7, blank=True, help_text=_("BLS SOC code, if any."))
+    pay_occupation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Whose pay the figure is when BLS has no occupation for this role, and what that "
+            "occupation requires: “medical and health services managers, a role that usually "
+            "needs a bachelor's degree”. Blank when the pay is the role's own."
+        ),
+    )
     median_annual_pay = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
     pay_year = models.CharField(max_length=20, blank=True, help_text=_("“May 2025”."))
     pay_source = models.ForeignKey(
@@ -414,6 +455,16 @@ class FundingFact(OrderedContent):
         return self.title
 
 
+# When an OEWS estimate is shown as weak, the site's one rule: BLS attached a footnote to the
+# row, or the relative standard error it publishes (in percent) is above these. A 10% RSE on
+# the mean wage puts the 95% confidence range at about ±20% of the wage; employment RSEs run
+# higher, and above 20% the count (and the pay behind it) rests on few responses.
+WEAK_WAGE_RSE = Decimal(10)
+WEAK_EMPLOYMENT_RSE = Decimal(20)
+# The OEWS footnotes our files carry, in the publisher's words.
+OEWS_FOOTNOTES = {"8": _("estimate not released")}
+
+
 class WageFigureQuerySet(models.QuerySet):
     def get_by_natural_key(self, soc_code, area_code, year):
         return self.get(soc_code=soc_code, area_code=area_code, year=year)
@@ -433,6 +484,14 @@ class WageFigureQuerySet(models.QuerySet):
         return self.filter(
             area_type__in=[WageFigure.AreaType.METRO, WageFigure.AreaType.NONMETRO],
             state_codes__contains=state_code,
+        )
+
+    def weak(self):
+        """Rows BLS's own measures call weak (the rule is WageFigure.weaknesses's)."""
+        return self.filter(
+            models.Q(employment_rse__gt=WEAK_EMPLOYMENT_RSE)
+            | models.Q(wage_rse__gt=WEAK_WAGE_RSE)
+            | ~models.Q(footnote_codes="")
         )
 
     def latest_year(self):
@@ -484,6 +543,27 @@ class WageFigure(models.Model):
     )
     year = models.PositiveSmallIntegerField(help_text=_("OEWS reference year: May of this year."))
     employment = models.PositiveIntegerField(null=True, blank=True)
+    employment_rse = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Relative standard error of the employment estimate, in percent, from BLS."),
+    )
+    wage_rse = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Relative standard error of the mean wage, in percent, from BLS."),
+    )
+    footnote_codes = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("The BLS footnote codes on this row, as published, separated by spaces."),
+    )
     annual_mean = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
     hourly_mean = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     annual_p10 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
@@ -501,7 +581,9 @@ class WageFigure(models.Model):
     objects = WageFigureQuerySet.as_manager()
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
-    figure_sources = {"source": ["employment", *PAY_FIELDS]}
+    figure_sources = {
+        "source": ["employment", "employment_rse", "wage_rse", "footnote_codes", *PAY_FIELDS]
+    }
 
     class Meta:
         ordering = ["area_type", "area_name"]
@@ -522,6 +604,29 @@ class WageFigure(models.Model):
     @property
     def reference_period(self):
         return _("May %(year)s") % {"year": self.year}
+
+    @property
+    def weaknesses(self):
+        """Why BLS's own figures say this row is a weak estimate; empty when they do not."""
+        reasons = []
+        if self.employment_rse is not None and self.employment_rse > WEAK_EMPLOYMENT_RSE:
+            reasons.append(
+                _("the employment estimate has a relative standard error of %(rse)s%%")
+                % {"rse": self.employment_rse}
+            )
+        if self.wage_rse is not None and self.wage_rse > WEAK_WAGE_RSE:
+            reasons.append(
+                _("the mean wage has a relative standard error of %(rse)s%%")
+                % {"rse": self.wage_rse}
+            )
+        for code in self.footnote_codes.split():
+            note = OEWS_FOOTNOTES.get(code, _("see the BLS notes"))
+            reasons.append(_("BLS footnote %(code)s: %(note)s") % {"code": code, "note": note})
+        return reasons
+
+    @property
+    def is_weak(self):
+        return bool(self.weaknesses)
 
 
 class OutlookFigure(NaturalKeyMixin, models.Model):

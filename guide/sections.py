@@ -12,6 +12,8 @@ from core.states import all_states
 from guide import charts
 from guide.models import (
     FAQ,
+    WEAK_EMPLOYMENT_RSE,
+    WEAK_WAGE_RSE,
     Association,
     CareerPath,
     CareerStep,
@@ -64,9 +66,9 @@ def duties(request, page):
 
 
 def salary(request, page):
-    figures = list(
-        WageFigure.objects.filter(soc_code=MA_SOC).latest_year().select_related("source")
-    )
+    # The nation and the states only: the 500-odd metro areas are the state pages' business.
+    wages = WageFigure.objects.filter(soc_code=MA_SOC)
+    figures = list((wages.national() | wages.states()).latest_year().select_related("source"))
     national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
     states = sorted(
         (f for f in figures if f.area_type == WageFigure.AreaType.STATE),
@@ -79,17 +81,11 @@ def salary(request, page):
     by_median = sorted(
         (s for s in states if s.annual_median), key=lambda s: s.annual_median, reverse=True
     )
-    distribution_rows = [national] + ([chosen] if chosen else [])
-    wages = [
-        value
-        for row in distribution_rows
-        for value in (row.annual_p10, row.annual_p90)
-        if row and value
-    ]
+    distribution_rows = [row for row in (national, chosen) if row]
     outlook = OutlookFigure.objects.filter(soc_code=MA_SOC).select_related("source").first()
     return {
         "occupation_ld": occupation_ld(request, national) if national else None,
-        "distribution_rows": [row for row in distribution_rows if row],
+        "distribution_rows": distribution_rows,
         "national": national,
         "states": by_median,
         "chosen": chosen,
@@ -99,7 +95,7 @@ def salary(request, page):
             [(s.area_name, float(s.annual_median)) for s in by_median],
             highlight=chosen.area_name if chosen else None,
         ),
-        "distribution_chart": charts.distribution(
+        "distribution_chart": charts.pay_range_chart(
             [
                 (
                     row.area_name,
@@ -110,10 +106,7 @@ def salary(request, page):
                     row.annual_p90,
                 )
                 for row in distribution_rows
-                if row
-            ],
-            low=float(min(wages)) - 5000 if wages else 0,
-            high=float(max(wages)) + 5000 if wages else 1,
+            ]
         ),
         "top_states": by_median[:5],
         "industries": list(IndustryWage.objects.select_related("source")),
@@ -163,6 +156,10 @@ def resources(request, page):
     }
 
 
+def about_our_data(request, page):
+    return {"weak_wage_rse": WEAK_WAGE_RSE, "weak_employment_rse": WEAK_EMPLOYMENT_RSE}
+
+
 SECTIONS = {
     GuidePage.Kind.BECOME: career_path,
     GuidePage.Kind.DUTIES: duties,
@@ -172,6 +169,7 @@ SECTIONS = {
     GuidePage.Kind.CAREER_PATHS: career_paths,
     GuidePage.Kind.FAQ: faq,
     GuidePage.Kind.RESOURCES: resources,
+    GuidePage.Kind.ABOUT_DATA: about_our_data,
 }
 
 

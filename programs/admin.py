@@ -20,6 +20,7 @@ class SchoolAdmin(VersionCheckedAdminMixin, HistoryAdmin):
 @admin.register(models.Program)
 class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
     review_field = "last_verified"
+    reviewer_field = "last_verified_by"
     # Programs that graduate the most students are the ones most readers weigh.
     overdue_ordering = [F("graduates_per_year").desc(nulls_last=True), "name", "pk"]
     actions = [unpublish]
@@ -74,6 +75,7 @@ class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMix
                     "length_suspect",
                     "length_hours",
                     "length_hours_unit",
+                    "reported_weeks",
                     "length_source",
                 ]
             },
@@ -122,6 +124,7 @@ class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMix
                     "data_source",
                     "data_as_of",
                     "last_verified",
+                    "last_verified_by",
                 ]
             },
         ),

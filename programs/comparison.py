@@ -1,23 +1,13 @@
 """The rows of the program page and the compare view, as plain text per program; None or ""
-where the program reports nothing, which the or_not_reported filter shows as "Not reported"."""
+where the program reports nothing, which the or_not_reported filter shows as "Not reported".
+Cost and length read as everywhere else: Program.cost_shown and Program.length_shown."""
 
 from django.utils.translation import gettext as _
 
 from core.comparison import Row
 from core.formatting import dollars, is_missing
 from programs import costs, geo
-
-
-def check_with_school(text):
-    return _("Reported as %(value)s: check with the school") % {"value": text}
-
-
-def total_cost(program):
-    if program.cost_is_estimate:
-        return _("%(cost)s (estimate)") % {"cost": dollars(program.total_cost)}
-    if program.cost_suspect:
-        return check_with_school(dollars(program.tuition_fees))
-    return dollars(program.total_cost)
+from programs.models import check_with_school
 
 
 def amount_or_range(low, high):
@@ -58,24 +48,6 @@ def tuition(program):
     if program.cost_suspect:
         return check_with_school(dollars(program.tuition_fees))
     return dollars(program.tuition_fees)
-
-
-def months(value):
-    return _("%(months)s months") % {"months": f"{float(value):g}"}
-
-
-def length(program):
-    if program.length_suspect:
-        return check_with_school(months(program.reported_length_months))
-    if program.length_months is None:
-        return None
-    if program.length_hours:
-        return _("%(months)s (%(hours)s %(unit)s)") % {
-            "months": months(program.length_months),
-            "hours": f"{program.length_hours:,}",
-            "unit": program.length_hours_unit,
-        }
-    return months(program.length_months)
 
 
 def program_format(program):
@@ -137,9 +109,9 @@ def comparison_rows(programs, zip_code=""):
         Row(_("School"), [p.school.name for p in programs]),
         Row(_("Location"), [f"{p.school.city}, {p.school.state}" for p in programs]),
         *([Row(_("Distance"), [distance(p, zip_code) for p in programs])] if zip_code else []),
-        Row(_("Total cost"), [total_cost(p) for p in programs]),
+        Row(_("Total cost"), [str(p.cost_shown) for p in programs]),
         Row(_("Total to a credential"), [total_to_credential(t) for t in totals]),
-        Row(_("Length"), [length(p) for p in programs]),
+        Row(_("Length"), [str(p.length_shown) for p in programs]),
         Row(_("Accreditation"), [p.accreditation_label for p in programs]),
         Row(_("Credential"), [p.credential_label for p in programs]),
         Row(_("Format"), [program_format(p) for p in programs]),

@@ -4,8 +4,7 @@ total to a credential, that total as months of pay, and whether federal student 
 Reported and estimated costs are never mixed: a reported cost is the whole-program price a school
 gave IPEDS; an estimate (`Program.cost_is_estimate`) is worked out from the college's annual
 tuition. Each summary says which it is, how many programs it covers and where the figures came
-from. Middle half = the 25th to the 75th percentile (Python's "inclusive" quantiles, the same
-method as a spreadsheet's QUARTILE.INC).
+from. Middle half: programs.models.middle_half.
 """
 
 import statistics
@@ -22,11 +21,10 @@ from core.cache import data_version
 from core.states import name_for
 from guide import charts
 from guide.models import WageFigure
-from programs.models import Program
+from programs.models import MONTHS_A_YEAR, Program, middle_half, months_of_pay
 
 # Fewer programs than this give a median but no middle half: quartiles of three prices say little.
 MIN_FOR_SPREAD = 4
-MONTHS_A_YEAR = 12
 WEEKS_A_MONTH = Decimal(52) / Decimal(12)
 
 # Federal student aid (34 CFR 668.8): a program at a career school needs at least 600 clock hours
@@ -85,7 +83,7 @@ def summarize(label, values, key=""):
     if values:
         summary.median = statistics.median(values)
     if len(values) >= MIN_FOR_SPREAD:
-        summary.low, _median, summary.high = statistics.quantiles(values, n=4, method="inclusive")
+        summary.low, summary.high = middle_half(values)
     return summary
 
 
@@ -144,6 +142,17 @@ def cost_overview():
         overview = summarize_costs()
         cache.set(key, overview, None)
     return overview
+
+
+def data_counts():
+    """The data report's counts for published programs, overall and per state, computed live
+    (the guide's "About our data" page)."""
+    programs = Program.objects.published()
+    by_state = [
+        {"code": code, "name": name_for(code), **counts}
+        for code, counts in programs.data_counts_by_state().items()
+    ]
+    return {"total": programs.data_counts(), "states": by_state}
 
 
 def summarize_costs():
@@ -248,18 +257,13 @@ class TotalToCredential:
             return None
         return self.pay.annual_median / MONTHS_A_YEAR
 
-    def _months(self, total):
-        if total is None or not self.monthly_pay:
-            return None
-        return round(total / self.monthly_pay, 1)
-
     @property
     def months_low(self):
-        return self._months(self.low)
+        return months_of_pay(self.low, self.pay and self.pay.annual_median)
 
     @property
     def months_high(self):
-        return self._months(self.high)
+        return months_of_pay(self.high, self.pay and self.pay.annual_median)
 
 
 def cost_parts(program):
@@ -324,7 +328,9 @@ class FederalAid:
     outlook: str
     hours: int | None = None
     hours_unit: str = ""
+    # As the school reported them: weeks only where IPEDS has them, never worked out from months.
     weeks: int | None = None
+    months: Decimal | None = None
     by_award_level: bool = False
 
 
@@ -365,13 +371,15 @@ def federal_aid(program):
     if program.school.ipeds_unitid is None:
         return FederalAid(AidOutlook.NOT_IN_DATA)
     months = _reported_months(program)
+    weeks = None if program.length_suspect else program.reported_weeks
     hours_ok = _hours_long_enough(program)
-    weeks_ok = _weeks_long_enough(months)
+    weeks_ok = weeks >= FULL_AID_WEEKS if weeks else _weeks_long_enough(months)
     aid = FederalAid(
         AidOutlook.UNKNOWN,
         hours=program.length_hours or None,
         hours_unit=program.length_hours_unit,
-        weeks=None if months is None else int(months * WEEKS_A_MONTH),
+        weeks=weeks,
+        months=months,
     )
     if hours_ok is False or weeks_ok is False:
         aid.outlook = AidOutlook.SHORT

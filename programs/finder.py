@@ -1,30 +1,29 @@
-"""Runs a finder query: filters, distance, facet counts, order and one page of programs.
-
-The filtering itself is programs/filters.py's FilterSet; this module adds what a page needs
-around it. Queries, whatever the data size: the facet counts (one aggregate, skipped while
-cached) and the options any program has (the same aggregate without filters, cached the same
-way); with a ZIP code, the programs near it and their figures, then the page's programs by
-id; else the page's programs, one query per group of results the page reaches (see
-Finder.groups); then their certifications. Templates render the result.
+"""The finder page around programs/filters.py's FilterSet: facets, chips, the error summary and
+one page of programs in order. Queries, whatever the data size: the facet counts (one aggregate,
+skipped while cached) and the options any program has (the same aggregate without filters,
+cached the same way); with a ZIP code, the programs near it; the page's programs, one query per
+part of the order the page reaches (see ProgramFilter.ordered_programs); their certifications.
+Templates render the result.
 """
 
 import copy
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.cache import data_version
+from core.formatting import dollars, number
 from core.states import name_for
-from programs import geo
 from programs.filters import (
+    DEFAULT_RADIUS,
     FACET_LABELS,
     FACETS,
-    LIMITED_FIELDS,
     RADII,
     SORTS,
     UNKNOWN_FACTS,
@@ -33,20 +32,7 @@ from programs.filters import (
 from programs.models import Program
 
 PER_PAGE = 25
-DEFAULT_RADIUS = 25
 FACET_CACHE_SECONDS = 600
-# Each order (but name) ends with the primary key alone, so an index can serve it whole.
-ORDERINGS = {
-    "graduates": [F("graduates_per_year").desc(nulls_last=True), "pk"],
-    "cost": [F("total_cost").asc(nulls_last=True), "pk"],
-    "length": [F("length_months").asc(nulls_last=True), "pk"],
-    # Reported prices before estimates, each group from the lowest figure (see
-    # ProgramQuerySet.with_credential_totals, which these two need).
-    "total": ["cost_rank", F("credential_total").asc(nulls_last=True), "pk"],
-    "months_of_pay": ["cost_rank", F("months_of_pay").asc(nulls_last=True), "pk"],
-    "name": ["school__name", "name", "pk"],
-}
-TOTAL_SORTS = {"total", "months_of_pay"}
 # The form's text boxes and drop-downs, by the parameter: where the error summary links to.
 CONTROLS = ("q", "state", "zip", "radius", "max_cost", "max_months", "sort")
 PARAMETERS = [
@@ -65,53 +51,37 @@ PARAMETERS = [
     "sort",
     "hide_unknown",
 ]
+# Every card links to its program: one reverse() a page, with this in place of the slug.
+SLUG_MARK = "slug-mark"
+# The words every result card repeats, translated once a page rather than once a card.
+CARD_WORDS = {
+    "credential": gettext_lazy("Credential"),
+    "format": gettext_lazy("Format"),
+    "length": gettext_lazy("Length"),
+    "cost": gettext_lazy("Total cost"),
+    "graduates": gettext_lazy("Graduates"),
+    "accreditation": gettext_lazy("Accreditation"),
+    "prepares_for": gettext_lazy("Prepares for"),
+    "not_reported": gettext_lazy("Not reported"),
+    "unconfirmed": gettext_lazy("(unconfirmed)"),
+    "miles_away": gettext_lazy("%(miles)s miles away"),
+    "missing_both": gettext_lazy("Did not report its total cost or its length"),
+    "missing_cost": gettext_lazy("Did not report its total cost"),
+    "missing_length": gettext_lazy("Did not report its length"),
+    "add": gettext_lazy("Add to compare"),
+    "remove": gettext_lazy("Remove from compare"),
+}
 
 
-class GroupedPrograms(Sequence):
-    """Ordered groups of programs, read as one list by the paginator. Each group's size is
-    known from the facet counts, so a page queries only the groups it reaches."""
-
-    def __init__(self, groups):
-        self.groups = groups
-
-    def __len__(self):
-        return sum(size for _queryset, size in self.groups)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        start, stop, _step = index.indices(len(self))
-        programs = []
-        for queryset, size in self.groups:
-            if start < size and stop > 0:
-                programs += queryset.for_listing()[max(start, 0) : min(stop, size)]
-            start, stop = start - size, stop - size
-        return programs
-
-    def __iter__(self):
-        """Every program, group after group, read in chunks (for the CSV)."""
-        for queryset, _size in self.groups:
-            yield from queryset.for_listing().iterator(chunk_size=500)
+MISSING_WORDS = {
+    ("cost",): "missing_cost",
+    ("length",): "missing_length",
+    ("cost", "length"): "missing_both",
+}
 
 
-class ProgramsInOrder(Sequence):
-    """Programs in the order of a list of their ids (nearest first), read a page at a time."""
-
-    def __init__(self, ids):
-        self.ids = ids
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        ids = self.ids[index]
-        rows = Program.objects.for_listing().in_bulk(ids)
-        return [rows[pk] for pk in ids if pk in rows]
-
-    def __iter__(self):
-        return iter(self[:])
+def card_words():
+    return {name: str(word) for name, word in CARD_WORDS.items()}
 
 
 @dataclass
@@ -144,11 +114,12 @@ class FinderResult:
     sort: str = "graduates"
     not_yet_known: list = field(default_factory=list)
     unreported: int = 0
-    limits: list = field(default_factory=list)
+    limits: dict = field(default_factory=dict)
     unknown_hidden: bool = False
     without_coordinates: int = 0
     hide_unknown_url: str = ""
     show_unknown_url: str = ""
+    words: dict = field(default_factory=dict)
 
     @property
     def form(self):
@@ -173,14 +144,15 @@ class FinderResult:
     def missing_figures(self):
         """The figures programs in the second group lack, in words for the count line."""
         return {
-            ("cost",): _("their cost"),
-            ("length",): _("their length"),
+            ("max_cost",): _("their cost"),
+            ("max_months",): _("their length"),
         }.get(tuple(self.limits), _("their cost or length"))
 
 
 class Finder:
-    def __init__(self, params):
+    def __init__(self, params, shortlist=()):
         self.params = params
+        self.shortlist = shortlist
         bound = any(name in params for name in PARAMETERS)
         self.filterset = ProgramFilter(
             params if bound else None, queryset=Program.objects.published()
@@ -190,53 +162,15 @@ class Finder:
 
     def run(self, page_number=None, everything=False):
         """One page of programs; everything=True yields every match, in order (for the CSV)."""
-        cleaned = self.filterset.cleaned
-        zip_code = cleaned.get("zip") or ""
-        origin = geo.zip_coordinates(zip_code) if zip_code else None
-        radius = cleaned.get("radius") or DEFAULT_RADIUS
-        distances, without_coordinates, box, nearby = {}, 0, Q(), None
-        if origin:
-            box = self.bounding_box_q(origin, radius)
-            distances, without_coordinates = self.near(
-                self.filterset.before_facets(), box, origin, radius
-            )
-            nearby = Q(pk__in=list(distances))
-
+        filterset = self.filterset
+        nearby = filterset.nearby
         in_use = self.counts(
             self.digest([]),
             lambda: ProgramFilter(queryset=Program.objects.published()).facet_counts(),
         )
-        counts = self.counts(self.digest(self.params), lambda: self.filterset.facet_counts(nearby))
-        results = self.filterset.qs
-        sort = cleaned.get("sort") or self.default_sort()
-        if sort == "distance" and not origin:
-            sort = "graduates"
-
-        if sort == "distance":
-            # The bounding box reaches the same programs as the list of ids, through the
-            # coordinates index; the order is by distance, worked out here.
-            figures = ("pk", *LIMITED_FIELDS.values())
-            rows = results.filter(box).order_by().values(*figures)
-            ordered = ProgramsInOrder(
-                [
-                    row["pk"]
-                    for row in sorted(
-                        (row for row in rows if row["pk"] in distances),
-                        key=lambda row: (
-                            bool(self.filterset.missing(row)),
-                            distances[row["pk"]],
-                            row["pk"],
-                        ),
-                    )
-                ]
-            )
-        else:
-            if nearby is not None:
-                results = results.filter(nearby)
-            if sort in TOTAL_SORTS:
-                results = results.with_credential_totals()
-            ordered = GroupedPrograms(self.groups(results, counts, ORDERINGS[sort]))
-
+        near = Q(pk__in=list(nearby.distances)) if nearby else None
+        counts = self.counts(self.digest(self.params), lambda: filterset.facet_counts(near))
+        ordered = filterset.ordered_programs(sizes=counts)
         page, page_range = None, []
         if everything:
             programs = ordered
@@ -245,10 +179,11 @@ class Finder:
             page = paginator.get_page(page_number)
             programs = page.object_list
             page_range = list(paginator.get_elided_page_range(page.number))
-
-        described = self.described(programs, distances)
+        words = card_words()
+        described = self.described(programs, nearby.distances if nearby else {}, words)
+        cleaned, sort = filterset.cleaned, filterset.sort()
         return FinderResult(
-            filterset=self.filterset,
+            filterset=filterset,
             total=counts["total"],
             programs=described if everything else list(described),
             page=page,
@@ -259,40 +194,18 @@ class Finder:
             chips=self.chips(),
             selected={
                 "state": cleaned.get("state") or "",
-                "radius": str(radius),
+                "radius": str(cleaned.get("radius") or DEFAULT_RADIUS),
                 "sort": sort,
             },
             sort=sort,
             unreported=counts.get("unreported", 0),
-            limits=self.filterset.limits(),
-            unknown_hidden=not self.filterset.includes_unknown(),
-            without_coordinates=without_coordinates,
+            limits=filterset.limits(),
+            unknown_hidden=not filterset.includes_unknown(),
+            without_coordinates=nearby.without_coordinates if nearby else 0,
             hide_unknown_url=self.url_with(hide_unknown="1"),
             show_unknown_url=self.url_without("hide_unknown"),
+            words=words,
         )
-
-    def groups(self, results, counts, order):
-        """The results in order, as (queryset, size): with unknown figures listed, the programs
-        within the limits and then those that did not report a limited figure.
-
-        Two plain conditions rather than one order by a CASE: the first group's query walks
-        the sort's index and stops after a page (under 1 ms instead of 43 ms at 100,000
-        programs on SQLite); the second is only read by pages that reach it.
-        """
-        if not (self.filterset.includes_unknown() and self.filterset.limits()):
-            return [(results.order_by(*order), counts["total"])]
-        unreported = counts["unreported"]
-        return [
-            (
-                results.filter(self.filterset.within_limits_q()).order_by(*order),
-                counts["total"] - unreported,
-            ),
-            (results.filter(self.filterset.unknown_q()).order_by(*order), unreported),
-        ]
-
-    def default_sort(self):
-        """Nearest first once a ZIP code is known, else the largest programs first."""
-        return "distance" if self.filterset.cleaned.get("zip") else "graduates"
 
     @staticmethod
     def digest(params):
@@ -318,40 +231,26 @@ class Finder:
             f"finder-counts:{data_version('programs')}:{digest}", count, FACET_CACHE_SECONDS
         )
 
-    def described(self, programs, distances):
-        """Each program with its distance and the limited figures it did not report."""
+    def described(self, programs, distances, words):
+        """Each program with what its card shows beyond the model, worked out here so the card
+        template only places it: its address, place and distance, the limited figures it did
+        not report, the exams it prepares for and whether it is on the visitor's shortlist."""
+        detail = reverse("programs:detail", kwargs={"slug": SLUG_MARK})
+        chosen = set(self.shortlist)
         for program in programs:
+            school = program.school
             program.distance = distances.get(program.pk)
-            program.missing = self.filterset.missing(vars(program))
+            program.place = f"{school.city}, {school.state}"
+            if program.distance is not None:
+                miles = words["miles_away"] % {"miles": number(program.distance, 1)}
+                program.place += f" · {miles}"
+            missing = self.filterset.missing(vars(program))
+            program.missing = missing
+            program.missing_words = words[MISSING_WORDS[missing]] if missing else ""
+            program.url = detail.replace(SLUG_MARK, program.slug)
+            program.in_shortlist = program.slug in chosen
+            program.codes = ", ".join(c.code for c in program.certifications.all())
             yield program
-
-    @staticmethod
-    def bounding_box_q(origin, radius):
-        south, north, west, east = geo.bounding_box(*origin, radius)
-        return Q(
-            school__latitude__gte=south,
-            school__latitude__lte=north,
-            school__longitude__gte=west,
-            school__longitude__lte=east,
-        )
-
-    @staticmethod
-    def near(queryset, box, origin, radius):
-        """Exact miles to programs within the radius, found through a bounding box in SQL."""
-        candidates = (
-            queryset.filter(box | Q(school__latitude__isnull=True))
-            .order_by()
-            .values_list("pk", "school__latitude", "school__longitude")
-        )
-        distances, without_coordinates = {}, 0
-        for pk, school_lat, school_lon in candidates:
-            if school_lat is None:
-                without_coordinates += 1
-                continue
-            miles = geo.miles_between(*origin, school_lat, school_lon)
-            if miles <= radius:
-                distances[pk] = miles
-        return distances, without_coordinates
 
     @property
     def errors(self):
@@ -442,7 +341,7 @@ class Finder:
             label = _("Up to %(months)s months") % {"months": f"{data['max_months']:g}"}
             chips.append(Chip(label, self.url_without("max_months")))
         if data.get("max_cost") is not None:
-            label = _("Up to $%(cost)s") % {"cost": f"{data['max_cost']:,.0f}"}
+            label = _("Up to %(cost)s") % {"cost": dollars(data["max_cost"])}
             chips.append(Chip(label, self.url_without("max_cost")))
         for group, options in FACETS.items():
             labels = dict(options)

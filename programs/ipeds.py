@@ -21,13 +21,18 @@ The rules, also shown to readers on the "About our data" page:
    b. otherwise each cost goes to the level whose hours it fits, one cost per level;
    c. where the hours fit more than one way, the pairing whose reported months are closer to
       the levels' lengths wins (reading an academic year as about nine months);
-   d. a cost whose hours fit no level goes to the remaining level nearest its hours.
-4. Length: only what the program reported, never a typical figure. A reported length is
-   flagged, shown as "reported as ..." and left out of filters and sorts when a certificate
-   reports more than 24 months, or its months disagree with its hours by more than a factor of
-   two (reading an academic year as about nine months). Tuition above $50,000 is flagged the
-   same way. With no cost reported, cost is unknown (never zero); a blank books figure is
-   unknown too.
+   d. a cost whose hours fit none of the school's levels goes to none: its price, hours and
+      weeks are another program's, so a level left without a cost shows "not reported" and
+      names the school's other prices as theirs.
+4. Length: only what the program reported, never a typical figure or one derived from
+   another: months, hours and weeks as IC2023_PY gives them (weeks only for the school's
+   largest program, rank 1; IPEDS asks no weeks of the others, which show none). A reported
+   length is flagged, shown as "reported as ..." and left out of filters and sorts when a
+   certificate reports more than 24 months, or its months disagree with its hours by more
+   than a factor of two (reading an academic year as about nine months), or its credit hours
+   come to more than a full-time student can take a month (MAX_CREDITS_A_MONTH). Tuition
+   above $50,000 is flagged the same way. With no cost reported, cost is unknown (never
+   zero); a blank books figure is unknown too.
 5. Estimated cost, for programs with no reported cost at schools whose College Scorecard
    record (2023-24) gives annual tuition: (annual tuition and fees + books and supplies)
    times the program's length in academic years. Programs without a reported length take the
@@ -75,6 +80,10 @@ SCORECARD = "scorecard_ma_institutions_2023-24.csv"
 RECENT_YEARS = 3
 SUSPECT_TUITION = Decimal("50000")
 LONGEST_CERTIFICATE_MONTHS = 24
+# The heaviest full-time load a college usually allows is 18 credit hours a term; read on the
+# quarter scale, which gives the most credits, that is 18 in a quarter of three months. A
+# program asking more credit hours a month than this is not a length a student can keep.
+MAX_CREDITS_A_MONTH = 6
 # A two-semester academic year runs about nine months; only used to compare months with hours.
 MONTHS_PER_ACADEMIC_YEAR = 9
 HOURS_PER_ACADEMIC_YEAR = {"semester": 30, "quarter": 45, "clock": 900}
@@ -120,7 +129,6 @@ ABHES_NOTE = "ABHES (2020 record, not re-checked)"
 ONLY_LEVEL = "only_level"
 HOURS_FIT = "hours_fit"
 CLOSER_LENGTH = "closer_length"
-NEAREST_HOURS = "nearest_hours"
 
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -230,10 +238,14 @@ def academic_years(hours, unit):
     return [Decimal(hours) / HOURS_PER_ACADEMIC_YEAR[scale] for scale in ("semester", "quarter")]
 
 
+def fits_level(hours, unit, level):
+    """Whether a length in hours lies within the award level's range, on some reading."""
+    low, high = LEVEL_YEARS[str(level)]
+    return any(low <= value < high for value in academic_years(hours, unit))
+
+
 def hours_fit(row, level):
-    low, high = LEVEL_YEARS[level]
-    years = academic_years(number(row["program_length"], int), row["program_length_unit"])
-    return any(low <= value < high for value in years)
+    return fits_level(number(row["program_length"], int), row["program_length_unit"], level)
 
 
 def hours_distance(row, level):
@@ -283,23 +295,18 @@ def match_costs(levels, cost_rows):
             [int(row["program_rank"]) for _level, row in pairs],
         ),
     )
-    matched = {}
-    for level, row in best:
-        if not hours_fit(row, level):
-            rule = NEAREST_HOURS
-        elif len(fitting) > 1:
-            rule = CLOSER_LENGTH
-        else:
-            rule = HOURS_FIT
-        matched[level] = (row, rule)
-    return matched
+    rule = CLOSER_LENGTH if len(fitting) > 1 else HOURS_FIT
+    return {level: (row, rule) for level, row in best if hours_fit(row, level)}
 
 
 def length_is_implausible(level, months, hours, unit):
-    """A certificate over 24 months, or months more than twice off what the hours imply."""
+    """A certificate over 24 months, months more than twice off what the hours imply, or more
+    credit hours a month than a full-time load."""
     if months is None:
         return False
     if level in CERTIFICATE_LEVELS and months > LONGEST_CERTIFICATE_MONTHS:
+        return True
+    if hours and unit.startswith("credit") and months > 0 and hours / months > MAX_CREDITS_A_MONTH:
         return True
     readings = [years * MONTHS_PER_ACADEMIC_YEAR for years in academic_years(hours, unit)]
     if not readings or months <= 0:
@@ -426,6 +433,7 @@ def map_program(school_slug, level, school, cost, latest, accredited):
         "length_suspect": False,
         "length_hours": None,
         "length_hours_unit": "",
+        "reported_weeks": None,
         "length_source": NO_LENGTH_SOURCE,
         "tuition_fees": None,
         "books_supplies": None,
@@ -452,6 +460,7 @@ def map_program(school_slug, level, school, cost, latest, accredited):
                 length_suspect=suspect,
                 length_hours=hours,
                 length_hours_unit=unit,
+                reported_weeks=number(cost["weeks_to_complete"], int),
                 length_source=COST_SOURCE,
             )
         tuition = money(cost["tuition_fees_full_program"])

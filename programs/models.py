@@ -1,3 +1,5 @@
+import statistics
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -7,11 +9,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from certifications.models import Certification, ExamFigure
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.formatting import dollars, number, rounded
+from core.models import (
+    NaturalKeyMixin,
+    PublishedQuerySet,
+    SlugNaturalKeyManager,
+    reviewer_field,
+)
 from core.search import document
 from core.validators import at_least_zero, not_in_future, not_negative, within
 from guide.models import WageFigure
@@ -27,6 +36,7 @@ SCHOOL_SEARCH_FIELDS = (("name", "A"), ("alias", "B"), ("city", "B"))
 MAX_MONTHS = 60
 MAX_YEARS = 6
 MAX_HOURS = 4000
+MAX_WEEKS = 260
 ACCREDITED = ("caahep", "abhes")
 
 
@@ -164,12 +174,70 @@ class School(NaturalKeyMixin, models.Model):
 
 # Fewer reported lengths than this say too little about a credential to show their range.
 MIN_PROGRAMS_FOR_RANGE = 5
+MONTHS_A_YEAR = 12
 
 
-def quartile(values, which):
-    """The lower (1) or upper (3) quartile of sorted values, by the nearest-rank method."""
-    rank = max(1, -(-len(values) * which // 4))
-    return values[rank - 1]
+def middle_half(values):
+    """The 25th and 75th percentiles of at least two values: Python's "inclusive" quantiles,
+    the same method as a spreadsheet's QUARTILE.INC. The site's one "middle half"."""
+    low, _median, high = statistics.quantiles(values, n=4, method="inclusive")
+    return low, high
+
+
+def months_of_pay(cost, annual_pay):
+    """A cost as months of a yearly pay, to a tenth of a month, half up; None if either is
+    unknown. The finder sorts by the same arithmetic in SQL: months_of_pay_sql()."""
+    if cost is None or not annual_pay:
+        return None
+    return rounded(Decimal(cost) * MONTHS_A_YEAR / Decimal(annual_pay), 1)
+
+
+def months_of_pay_sql(cost, annual_pay):
+    """months_of_pay() as a database expression of two others, unrounded (it only orders).
+    In floating point: SQLite divides whole-number decimals as integers."""
+    as_float = models.FloatField()
+    return (
+        models.functions.Cast(cost, as_float)
+        * float(MONTHS_A_YEAR)
+        / models.functions.Cast(annual_pay, as_float)
+    )
+
+
+# The figures a visitor can limit, by the parameter that limits each: (field, name in words).
+# A program that did not report a limited figure is never hidden by the limit: it is listed
+# after the programs within the limits, under its own heading.
+LIMITED_FIGURES = {"max_cost": ("total_cost", "cost"), "max_months": ("length_months", "length")}
+
+
+def within_limits_q(**limits):
+    """Limited figures reported and within the limits (max_cost=, max_months=), as plain
+    ranges: the databases then walk the cost or length index in order and stop after a page."""
+    return models.Q(
+        **{
+            f"{LIMITED_FIGURES[name][0]}__lte": limit
+            for name, limit in limits.items()
+            if limit is not None
+        }
+    )
+
+
+def unreported_q(**limits):
+    """Programs that did not report a figure the visitor limited."""
+    condition = models.Q()
+    for name, limit in limits.items():
+        if limit is not None:
+            condition |= models.Q(**{f"{LIMITED_FIGURES[name][0]}__isnull": True})
+    return condition
+
+
+def missing_figures(values, **limits):
+    """Which limited figures ("cost", "length") a program did not report; values maps field
+    names to the program's values (a row of values(), or a program's vars())."""
+    return tuple(
+        word
+        for name, (field, word) in LIMITED_FIGURES.items()
+        if limits.get(name) is not None and values.get(field) is None
+    )
 
 
 DATA_COUNTS = {
@@ -190,6 +258,40 @@ DATA_COUNTS = {
         "pk", filter=models.Q(accreditation_checked_on__isnull=False)
     ),
 }
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A program figure as every page shows it (result card, program page, comparison): the
+    words, an aside in smaller type, and the kind of figure."""
+
+    REPORTED, ESTIMATE, FLAGGED, UNKNOWN = "reported", "estimate", "flagged", "unknown"
+
+    kind: str
+    text: str = ""
+    note: str = ""
+
+    def __str__(self):
+        return f"{self.text} {self.note}" if self.note else self.text
+
+
+def check_with_school(text):
+    return gettext("Reported as %(value)s: check with the school") % {"value": text}
+
+
+def months_text(months):
+    return gettext("%(months)s months") % {"months": number(months, 1)}
+
+
+_LABELS = {}
+
+
+def label_of(choices, value):
+    """A choice's label in the active language, translated once per process and language."""
+    key = (choices, value, get_language())
+    if key not in _LABELS:
+        _LABELS[key] = str(choices(value).label)
+    return _LABELS[key]
 
 
 class ProgramQuerySet(PublishedQuerySet):
@@ -219,12 +321,35 @@ class ProgramQuerySet(PublishedQuerySet):
             | models.Q(school__city__icontains=text)
         )
 
+    def other_prices_at_school(self, program):
+        """The school's other programs with a reported price: what it reported for them, named
+        as theirs, where this program reported none."""
+        return (
+            self.filter(school=program.school_id, tuition_fees__isnull=False)
+            .exclude(pk=program.pk)
+            .order_by("ipeds_award_level", "name")
+        )
+
     def in_state(self, state):
         return self.filter(school__state=state)
 
-    def costing_at_most(self, dollars):
-        """Reported or estimated total cost within budget, plus programs whose cost is unknown."""
-        return self.filter(models.Q(total_cost__lte=dollars) | models.Q(total_cost__isnull=True))
+    def within_limits(self, max_cost=None, max_months=None):
+        """Programs whose limited figures are reported and within the limits."""
+        return self.filter(within_limits_q(max_cost=max_cost, max_months=max_months))
+
+    def unreported(self, max_cost=None, max_months=None):
+        """Programs that did not report a limited figure: listed after the others."""
+        return self.filter(unreported_q(max_cost=max_cost, max_months=max_months))
+
+    def not_beyond(self, max_cost=None, max_months=None):
+        """What limits keep: each limited figure within its limit or not reported."""
+        queryset = self
+        for name, limit in (("max_cost", max_cost), ("max_months", max_months)):
+            if limit is not None:
+                queryset = queryset.filter(
+                    within_limits_q(**{name: limit}) | unreported_q(**{name: limit})
+                )
+        return queryset
 
     def data_counts(self):
         """How many programs have a reported, estimated or no cost; a reported length or
@@ -243,16 +368,10 @@ class ProgramQuerySet(PublishedQuerySet):
         for credential, months in rows.order_by():
             lengths.setdefault(credential, []).append(months)
         return {
-            credential: (quartile(sorted(values), 1), quartile(sorted(values), 3))
+            credential: middle_half(values)
             for credential, values in lengths.items()
             if len(values) >= MIN_PROGRAMS_FOR_RANGE
         }
-
-    def lasting_at_most(self, months):
-        """Known length within the limit, plus every program whose length is unknown."""
-        return self.filter(
-            models.Q(length_months__lte=months) | models.Q(length_months__isnull=True)
-        )
 
     def count_by_state(self):
         """{state code: number of programs}, for states with at least one."""
@@ -288,7 +407,6 @@ class ProgramQuerySet(PublishedQuerySet):
             models.Value(0, output_field=money),
         )
         total = models.ExpressionWrapper(models.F("total_cost") + fee, output_field=money)
-        as_float = models.FloatField()
         return self.annotate(
             # Reported prices first, then estimates, then programs with no cost at all.
             cost_rank=models.Case(
@@ -298,11 +416,8 @@ class ProgramQuerySet(PublishedQuerySet):
             ),
             credential_total=total,
         ).annotate(
-            # In floating point: SQLite divides whole-number decimals as integers.
-            months_of_pay=models.functions.Cast("credential_total", as_float)
-            * 12.0
-            / models.functions.Cast(
-                models.Subquery(state_pay.values("annual_median")[:1]), as_float
+            months_of_pay=months_of_pay_sql(
+                "credential_total", models.Subquery(state_pay.values("annual_median")[:1])
             )
         )
 
@@ -343,7 +458,6 @@ class Program(NaturalKeyMixin, models.Model):
             "closer_length",
             _("its hours fit more than one credential; its months are closer to this one"),
         )
-        NEAREST_HOURS = "nearest_hours", _("its hours fit no credential; the nearest one")
 
     class Format(models.TextChoices):
         CAMPUS = "campus", _("On campus")
@@ -398,6 +512,15 @@ class Program(NaturalKeyMixin, models.Model):
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)]
     )
     length_hours_unit = models.CharField(max_length=20, blank=True, help_text=_("“clock hours”."))
+    reported_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_WEEKS)],
+        help_text=_(
+            "The weeks the school reported (IPEDS asks them only of a school's largest "
+            "program). Never work them out from months: blank shows no weeks."
+        ),
+    )
 
     tuition_fees = models.DecimalField(
         validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
@@ -515,6 +638,7 @@ class Program(NaturalKeyMixin, models.Model):
     data_source = models.CharField(max_length=200, blank=True)
     data_as_of = models.CharField(max_length=40, blank=True)
     last_verified = models.DateField(null=True, blank=True, validators=[not_in_future])
+    last_verified_by = reviewer_field()
     published = models.BooleanField(default=True, db_index=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -528,7 +652,12 @@ class Program(NaturalKeyMixin, models.Model):
             "estimated_cost",
             "estimated_cost_out_of_state",
         ],
-        "length_source": ["length_months", "reported_length_months", "length_hours"],
+        "length_source": [
+            "length_months",
+            "reported_length_months",
+            "length_hours",
+            "reported_weeks",
+        ],
         "graduates_source": ["graduates_per_year"],
     }
 
@@ -584,26 +713,62 @@ class Program(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
 
-    # Labels through the enumerations: get_FOO_display() rebuilds a dict of every choice on
-    # each call, which was a third of the finder's time spent on its 25 result cards.
+    # Labels through label_of(): get_FOO_display() rebuilds a dict of every choice on each
+    # call, and a lazy label is translated again each time a template prints it.
     @property
     def credential_label(self):
-        return self.Credential(self.credential).label
+        return label_of(self.Credential, self.credential)
 
     @property
     def format_label(self):
-        return self.Format(self.format).label
+        return label_of(self.Format, self.format)
 
     @property
     def accreditation_label(self):
         """“CAAHEP-accredited (checked Nov 1, 2026)” once an editor checked; else the note."""
-        status = self.Accreditation(self.accreditation).label
+        status = label_of(self.Accreditation, self.accreditation)
         if not self.accreditation_checked_on:
             return self.accreditation_note or status
         checked = date_format(self.accreditation_checked_on, "M j, Y")
         if self.accreditation in ACCREDITED:
             return _("%(body)s-accredited (checked %(date)s)") % {"body": status, "date": checked}
         return _("%(status)s (checked %(date)s)") % {"status": status, "date": checked}
+
+    @property
+    def cost_shown(self):
+        """The total cost: reported, estimated from yearly tuition, flagged or unknown."""
+        if self.cost_is_estimate:
+            return Shown(
+                Shown.ESTIMATE,
+                gettext("about %(cost)s") % {"cost": dollars(self.total_cost)},
+                gettext("(estimate from yearly tuition)"),
+            )
+        if self.total_cost is not None:
+            return Shown(Shown.REPORTED, dollars(self.total_cost))
+        if self.cost_suspect and self.tuition_fees is not None:
+            return Shown(Shown.FLAGGED, check_with_school(dollars(self.tuition_fees)))
+        return Shown(Shown.UNKNOWN)
+
+    @property
+    def length_shown(self):
+        """The length in months, with the hours and weeks the school reported (weeks only as
+        reported, never worked out from months); a flagged length as reported, marked to check
+        with the school."""
+        reported = []
+        if self.length_hours:
+            reported.append(f"{number(self.length_hours)} {self.length_hours_unit}")
+        if self.reported_weeks:
+            reported.append(
+                ngettext("%(weeks)s week", "%(weeks)s weeks", self.reported_weeks)
+                % {"weeks": number(self.reported_weeks)}
+            )
+        hours = f"({', '.join(reported)})" if reported else ""
+        if self.length_suspect and self.reported_length_months is not None:
+            text = check_with_school(months_text(self.reported_length_months))
+            return Shown(Shown.FLAGGED, text, hours)
+        if self.length_months is not None:
+            return Shown(Shown.REPORTED, months_text(self.length_months), hours)
+        return Shown(Shown.UNKNOWN)
 
     def clean(self):
         errors = {}

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core.ratelimits import limited, too_many_requests
 from guide.models import Source
-from programs import geo, shortlist
+from programs import costs, geo, shortlist
 from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
@@ -29,6 +29,7 @@ class ShortlistMixin:
         context["shortlist"] = slugs
         context["compare_url"] = compare_url(slugs, known_zip(self.request.GET))
         context["current_path"] = self.request.get_full_path()
+        context["shortlist_url"] = reverse("programs:shortlist")
         return context
 
 
@@ -57,7 +58,8 @@ class ProgramListView(ShortlistMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        result = Finder(self.request.GET).run(self.request.GET.get("page"))
+        finder = Finder(self.request.GET, shortlist=context["shortlist"])
+        result = finder.run(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
         query = params.urlencode()
@@ -76,7 +78,11 @@ class ProgramDetailView(ShortlistMixin, DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return Program.objects.visible_to(self.request.user).for_listing()
+        return (
+            Program.objects.visible_to(self.request.user)
+            .for_listing()
+            .select_related("last_verified_by")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,10 +90,16 @@ class ProgramDetailView(ShortlistMixin, DetailView):
         if program.length_months is None:
             ranges = Program.objects.published().reported_length_ranges()
             context["length_range"] = ranges.get(program.credential)
+        if program.tuition_fees is None:
+            context["other_prices"] = list(
+                Program.objects.published().other_prices_at_school(program)
+            )
         if program.accreditation_checked_on is None:
             # Editors keep the directories' addresses current as Sources.
             context["directories"] = list(Source.objects.filter(slug__in=DIRECTORY_SOURCES))
-        context["in_shortlist"] = program.slug in context["shortlist"]
+        program.in_shortlist = program.slug in context["shortlist"]
+        context["total"] = costs.totals_to_credential([program])[0]
+        context["aid"] = costs.federal_aid(program)
         context["crumbs"] = [
             (_("Find a program"), reverse("programs:list")),
             (self.object.school.name, ""),
@@ -194,9 +206,10 @@ def update_shortlist(request):
         slugs = []
     if request.htmx and program:
         # The button and the shortlist's counts change in place; the visitor stays put.
+        program.in_shortlist = slug in slugs
         context = {
             "program": program,
-            "in_shortlist": slug in slugs,
+            "shortlist_url": reverse("programs:shortlist"),
             "shortlist": slugs,
             # The page the button was on may have a ZIP code: the compare link keeps it.
             "compare_url": compare_url(slugs, known_zip(QueryDict(urlsplit(target).query))),

@@ -8,6 +8,7 @@ from states import models
 @admin.register(models.StateProfile)
 class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
+    reviewer_field = "reviewed_by"
     list_display = ["state", "regulation", "confidence", "researched_on", "reviewed_on"]
     list_filter = ["regulation", "confidence"]
     list_select_related = ["rules_source"]
@@ -30,13 +31,14 @@ class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
                 ]
             },
         ),
-        (_("Research and review"), {"fields": ["researched_on", "reviewed_on"]}),
+        (_("Research and review"), {"fields": ["researched_on", "reviewed_on", "reviewed_by"]}),
     ]
 
 
 @admin.register(models.TaskRule)
 class TaskRuleAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
+    reviewer_field = "reviewed_by"
     list_display = ["title", "state", "task", "allowed", "confidence", "source", "reviewed_on"]
     list_filter = ["state", "task", "confidence"]
     list_select_related = ["source"]
@@ -46,5 +48,8 @@ class TaskRuleAdmin(ReviewedAdminMixin, HistoryAdmin):
     fieldsets = [
         (None, {"fields": ["state", "title", "slug", "task", "allowed", "sort_order"]}),
         (_("What the law says"), {"fields": ["details", "training", "caveat"]}),
-        (_("Source and review"), {"fields": ["source", "confidence", "reviewed_on"]}),
+        (
+            _("Source and review"),
+            {"fields": ["source", "confidence", "reviewed_on", "reviewed_by"]},
+        ),
     ]

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import reviewer_field
 from core.states import by_code, state_choices
 from core.validators import not_in_future
 from guide.models import Source
@@ -24,7 +25,7 @@ class StateProfileQuerySet(models.QuerySet):
 
     def for_page(self):
         """What a state page shows of the profile, with its two sources."""
-        return self.select_related("rules_source", "projection_source")
+        return self.select_related("rules_source", "projection_source", "reviewed_by")
 
 
 class StateProfile(models.Model):
@@ -97,6 +98,7 @@ class StateProfile(models.Model):
         validators=[not_in_future],
         help_text=_("When an editor last checked the official pages; blank until someone has."),
     )
+    reviewed_by = reviewer_field()
 
     objects = StateProfileQuerySet.as_manager()
     history = HistoricalRecords()
@@ -143,7 +145,7 @@ class TaskRuleQuerySet(models.QuerySet):
 
     def for_state(self, state):
         """The state's rules with their sources, in the editors' order."""
-        return self.filter(state=state).select_related("source")
+        return self.filter(state=state).select_related("source", "reviewed_by")
 
 
 class TaskRule(models.Model):
@@ -188,6 +190,7 @@ class TaskRule(models.Model):
         validators=[not_in_future],
         help_text=_("When an editor last checked the official page; blank until someone has."),
     )
+    reviewed_by = reviewer_field()
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     objects = TaskRuleQuerySet.as_manager()

@@ -7,15 +7,16 @@ the state in one light query, then the few programs shown).
 
 import statistics
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import rounded
 from core.states import all_states
+from guide import charts
 from guide.models import OutlookFigure, WageFigure
 from guide.sections import MA_SOC
-from programs.models import Program
-from states import charts
+from programs.models import MONTHS_A_YEAR, Program, months_of_pay
 from states.models import StateProfile, TaskRule
 
 # Where to look up a state's medical board when our profile names none.
@@ -83,13 +84,15 @@ def program_figures(state_code):
     )
 
 
-def months_of_pay(cost, wage):
-    if cost is None or wage is None or not wage.annual_median:
+def cost_as_pay(cost, wage):
+    months = months_of_pay(cost, wage and wage.annual_median)
+    if months is None:
         return None
-    monthly = (wage.annual_median / 12).quantize(Decimal(1), ROUND_HALF_UP)
-    months = (cost / (wage.annual_median / 12)).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return MonthsOfPay(
-        cost=cost, annual_pay=wage.annual_median, monthly_pay=monthly, months=months
+        cost=cost,
+        annual_pay=wage.annual_median,
+        monthly_pay=wage.annual_median / MONTHS_A_YEAR,
+        months=months,
     )
 
 
@@ -107,9 +110,7 @@ def comparison(state, national):
     if not (state and national and state.annual_median and national.annual_median):
         return None
     difference = state.annual_median - national.annual_median
-    percent = (abs(difference) * 100 / national.annual_median).quantize(
-        Decimal("0.1"), ROUND_HALF_UP
-    )
+    percent = rounded(abs(difference) * 100 / national.annual_median, 1)
     return {"difference": abs(difference), "percent": percent, "higher": difference > 0}
 
 
@@ -124,7 +125,14 @@ def state_page(state):
     headline = [(_("%(state)s (whole state)") % {"state": state.name}, wage)] if wage else []
     headline += [(_("United States"), national)] if national else []
     chart_rows = [
-        (str(label), row.annual_p10, row.annual_median, row.annual_p90)
+        (
+            str(label),
+            row.annual_p10,
+            row.annual_p25,
+            row.annual_median,
+            row.annual_p75,
+            row.annual_p90,
+        )
         for label, row in [*headline, *((a.area_name, a) for a in areas)]
     ]
     profile = StateProfile.objects.for_page().filter(state=state.code).first()
@@ -136,7 +144,7 @@ def state_page(state):
         "compared": comparison(wage, national),
         "areas": areas,
         "unpublished_areas": sum(1 for a in areas if a.annual_median is None),
-        "area_chart": charts.area_chart(
+        "area_chart": charts.pay_range_chart(
             chart_rows, emphasised={str(label) for label, _row in headline}
         ),
         "profile": profile,
@@ -147,8 +155,8 @@ def state_page(state):
         .first(),
         "programs": programs,
         "min_for_median": MIN_FOR_MEDIAN,
-        "months_of_pay": months_of_pay(programs.reported.median, wage),
-        "months_of_pay_estimated": months_of_pay(programs.estimated.median, wage),
+        "months_of_pay": cost_as_pay(programs.reported.median, wage),
+        "months_of_pay_estimated": cost_as_pay(programs.estimated.median, wage),
     }
 
 
@@ -185,6 +193,7 @@ def state_table(sort):
         rows.append(
             {
                 "state": state,
+                "wage": wage,
                 "median": wage.annual_median if wage else None,
                 "employment": wage.employment if wage else None,
                 "programs": counts.get(state.code, 0),

@@ -42,7 +42,7 @@ def make_page(**overrides):
         "title": f"Page {n}",
         "summary": f"Summary of page {n}.",
         "body": "Some **Markdown** body.",
-        "reviewed_on": datetime.date(2026, 11, 1),
+        "written_on": datetime.date(2026, 11, 1),
         "published": True,
     }
     fields.update(overrides)

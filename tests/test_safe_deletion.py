@@ -127,6 +127,9 @@ def test_an_ordinary_page_can_be_unpublished():
     page = make_page(kind="")
     page.published = False
     page.full_clean()
+    page.save()
+    page.refresh_from_db()
+    assert page.published is False
 
 
 @pytest.mark.usefixtures("without_reference_data")

@@ -6,6 +6,8 @@ from core import formatting
 register = template.Library()
 
 register.filter("dollars", formatting.dollars)
+# The one number filter: cheaper than humanize's intcomma and floatformat, and rounds half up.
+register.filter("number", formatting.number)
 
 
 @register.filter

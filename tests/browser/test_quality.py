@@ -59,6 +59,9 @@ STATIC_PAGES = {
     "states, bad input": "/states/?state=%3Cb%3E&sort=zz",
     "state": "/states/texas/",
     "territory without areas": "/states/guam/",
+    "state with weak estimates": "/states/puerto-rico/",
+    "salary with a weak state": "/salary-and-outlook/?state=PR",
+    "program naming other prices": "/programs/regan-career-institute-el-monte-associate/",
     "suggest an update": "/suggest-an-update/?page=/faq/",
     "not found": "/no-such-page/",
 }

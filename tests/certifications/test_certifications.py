@@ -1,8 +1,12 @@
+import io
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from certifications import fees, report
 from certifications.models import Certification, EligibilityRoute, ExamFigure
 from guide.models import Source
 
@@ -65,14 +69,80 @@ def test_comparison_shows_every_credential_and_hides_equal_rows(client):
     assert "Exam fee" in differences
 
 
-def test_fee_conflicts_are_ranges_with_every_source(client):
+def fee_row(body, label="Exam fee"):
+    row = body[body.index(f">{label}</th>") :]
+    return row[: row.index("</tr>")]
+
+
+def test_fees_come_from_the_best_source_and_test_prep_fees_are_not_confirmed(client):
     body = client.get("/certifications/").content.decode()
-    assert "$135 to $165" in body  # CCMA
-    assert "$120 to $150" in body  # RMA
-    assert "$90 to $135" in body and "$90 for students, $135 for others" in body  # NCMA
-    assert "https://mangostudy.com/blog-ma-certification-guide.html" in body
-    assert "a single unofficial source: treat with care" in body
+    assert "trantor" not in body and "Textbook copy" not in body
+    fees = fee_row(body)
+    # CMA: the AAMA's own page; RMA: a job board beats the test-prep sellers.
+    assert "$125 to $250" in fees and "(official)" in fees
+    assert "$135" in fees and "Vivian Health" in fees and "(a secondary page)" in fees
+    assert "$150" not in fees and "Open Exam Prep" not in fees
+    # CCMA: only test-prep sellers give a fee, so no number; NCMA: no source at all.
+    assert "$165" not in fees and "$155" not in fees
+    assert "Only a test-prep or marketing page gives a fee here, so we show none." in fees
+    assert "https://mangostudy.com/blog-ma-certification-guide.html" in fees
+    assert "Not confirmed: no source we could read gives it" in fees
+    assert "$185" not in fee_row(body, "Renewal fee")
+    # Other figures from test-prep pages still show, with their kind as a caveat.
     assert "At most 4 attempts; wait at least 45 days after a failed attempt" in body
+    assert "(a test-prep or marketing page: treat with care)" in body
+
+
+def test_fee_range_for_other_pages_leaves_out_test_prep_fees():
+    ranges = {c.code: c.exam_fee_bounds for c in fees.exam_fees().certifications}
+    assert ranges == {
+        "CMA": (Decimal("125.00"), Decimal("250.00")),
+        "RMA": (Decimal("135.00"), Decimal("135.00")),
+        "NCMA": None,
+        "CCMA": None,
+    }
+
+
+def test_a_better_source_takes_a_figure_over_from_a_test_prep_page(client):
+    ccma = Certification.objects.get(code="CCMA")
+    ExamFigure.objects.create(
+        certification=ccma,
+        slug="ccma-fee-nha",
+        kind="exam_fee",
+        value="$160",
+        amount_low=160,
+        source=Source.objects.get(slug="cert-nha-handbook"),
+    )
+    fees_cell = fee_row(client.get("/certifications/").content.decode())
+    assert "$160" in fees_cell
+    assert "mangostudy" not in fees_cell and "Only a test-prep" not in fees_cell
+
+
+def test_every_figure_and_fact_on_the_certification_pages_has_its_source_beside_it(client):
+    for url in ("/certifications/", "/certifications/rma/", "/certifications/ncma/"):
+        body = client.get(url).content.decode()
+        figures = re.findall(r'<li class="mb-1 figure">(.*?)</li>', body, re.S)
+        assert figures
+        for figure in figures:
+            assert 'class="source-note"' in figure and 'class="source-kind"' in figure
+        assert "No source recorded" not in body
+    body = client.get("/certifications/").content.decode()
+    labels = ("Who may sit for the exam", "Where it is taken", "Renewal", "What renewal takes")
+    for label in labels:
+        row = body[body.index(f">{label}</th>") :]
+        row = row[: row.index("</tr>")]
+        assert row.count('class="source-note"') >= 4, label
+    assert report.unsourced_figures() == []
+
+
+def test_a_fact_without_its_source_says_so_and_is_counted():
+    Certification.objects.filter(code="NCMA").update(renewal_source=None)
+    assert report.unsourced_figures() == [("NCMA", "renewal")]
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="without a source beside them"):
+        call_command("data_report", "--check", stdout=out)
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("Figures without"))
+    assert line.split()[-5:] == ["1", "FAULT", "(must", "be", "0)"]
 
 
 def test_a_fifth_credential_is_named_with_its_source(client):
@@ -89,6 +159,7 @@ def test_the_fifth_credentials_note_cites_its_source_row_and_is_left_out_without
     body = client.get("/certifications/").content.decode()
     note = body[body.index('id="cmac-note"') :]
     assert "https://example.org/maerb-list" in note[: note.index("</p>")]
+    Certification.objects.filter(accreditation_source=source).update(accreditation_source=None)
     source.delete()
     for url in ("/certifications/", "/certifications/cma/", "/certifications/eligibility/"):
         response = client.get(url)

@@ -35,7 +35,9 @@ def test_every_guide_page_renders_its_content_with_sources_and_review_date(clien
     body = response.content.decode()
     assert response.status_code == 200
     assert text in body
-    assert "Last reviewed November 22, 2026" in body
+    # A fresh install: written, never reviewed; the fixtures claim no review.
+    assert re.search(r"Written November 2\d, 2026; not yet reviewed by an editor", body)
+    assert "Reviewed by" not in body and "Last reviewed" not in body
     assert "Suggest an update" in body
     assert f'<link rel="canonical" href="http://testserver{url}">' in body
     assert '<meta property="og:title"' in body
@@ -214,3 +216,27 @@ def test_the_menu_marks_the_section_you_are_in(client):
     body = client.get("/programs/?state=IL").content.decode()
     assert '<a href="/programs/" aria-current="page">' in menu(body)
     assert '<a href="/suggest-an-update/?page=/programs/">' in body
+
+
+def test_salary_page_flags_weak_state_estimates_and_about_page_explains_rse(client):
+    body = client.get("/salary-and-outlook/?state=PR").content.decode()
+    assert "BLS's own measures say the figures for Puerto Rico are uncertain" in body
+    rows = body.split("<tr")
+    assert [row for row in rows if "Puerto Rico</a>" in row and "weak estimate" in row]
+    assert not [row for row in rows if "California</a>" in row and "weak estimate" in row]
+    about = client.get("/about-our-data/").content.decode()
+    assert 'id="reliability"' in about and "relative standard error" in about
+    assert "the RSE of the mean wage is above 10%, the RSE of employment is above 20%" in about
+
+
+def test_career_paths_state_what_a_role_requires_before_whose_pay_it_is(client):
+    body = client.get("/career-paths/").content.decode()
+    manager = body.split('id="path-medical-office-manager"')[1].split("</section>")[0]
+    requires = manager.index("What it requires")
+    pay = manager.index("$117,960")
+    assert requires < pay
+    assert "usually a bachelor" in manager[requires:pay]
+    assert "This is the pay of medical and health services managers" in manager[pay:]
+    # A role's own pay needs no such note.
+    lpn = body.split('id="path-licensed-practical-nurse"')[1].split("</section>")[0]
+    assert "What it requires" in lpn and "This is the pay of" not in lpn

@@ -86,7 +86,7 @@ def test_overview_keeps_reported_prices_and_estimates_apart(django_assert_num_qu
     assert overview.estimated.count == 1
     assert overview.estimated.by_credential[0].key == Program.Credential.ASSOCIATE
     assert overview.estimated.by_sector[0].label == "Public"
-    assert [bar.value for bar in overview.chart["bars"]] == [statistics.median(reported)]
+    assert [row.value for row in overview.chart["rows"]] == [statistics.median(reported)]
 
 
 def test_total_adds_the_exam_fee_range_of_every_confirmed_credential(pay, fees):
@@ -206,7 +206,9 @@ def test_program_page_shows_the_total_with_its_arithmetic(client, pay, fees):
     assert "$17,622 tuition and fees + $683 books and supplies + $125 to $250 for an exam" in body
     assert "= $18,430 to $18,555" in body
     assert "median medical assistant pay in Tennessee" in body and "$3,298 a month" in body
-    assert "Not yet confirmed: CCMA" in body
+    # No editor confirmed a fee: the page says which credential has none, and calls no fee
+    # "confirmed".
+    assert "No fee on record: CCMA" in body and "confirmed fee" not in body
     assert "Likely eligible for federal student aid" in body and "estimate" not in body
 
 
@@ -263,3 +265,37 @@ def test_finder_sorts_by_months_of_the_states_median_pay(client, pay, fees):
     annotated = Program.objects.with_credential_totals().get(pk=tennessee.pk)
     expected = (Decimal("9000") + Decimal("125")) * 12 / Decimal("39570")
     assert annotated.months_of_pay == pytest.approx(float(expected))
+
+
+def test_program_page_shows_the_weeks_the_school_reported_never_weeks_from_months(client):
+    # Like Concorde Southaven's diploma: 35 credit hours, 8 months, 32 weeks reported; the
+    # page used to say "about 34 weeks" (8 x 52 / 12).
+    fields = {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": 8}
+    reported = make_program(reported_weeks=32, **fields)
+    body = client.get(reported.get_absolute_url()).content.decode()
+    assert "over 32 weeks" in body and "34 weeks" not in body
+    assert costs.federal_aid(reported).weeks == 32
+
+    unreported = make_program(**fields)
+    body = client.get(unreported.get_absolute_url()).content.decode()
+    assert "over 8 months" in body and "weeks, at least" not in body
+    assert costs.federal_aid(unreported).weeks is None
+
+
+def test_reported_weeks_decide_the_fifteen_week_rule():
+    fields = {"length_hours": 900, "length_hours_unit": "clock hours", "length_months": 4}
+    assert costs.federal_aid(make_program(reported_weeks=14, **fields)).outlook == "short"
+    assert costs.federal_aid(make_program(reported_weeks=16, **fields)).outlook == "likely"
+
+
+def test_cost_against_pay_flags_a_weak_pay_estimate(client, pay):
+    national, tennessee = pay
+    program = make_program(school=make_school(state="TN"))
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "months of the median medical assistant pay in Tennessee" in body
+    assert "weak estimate" not in body
+    tennessee.employment_rse = Decimal("31.8")
+    tennessee.save()
+    body = client.get(program.get_absolute_url()).content.decode()
+    assert "BLS's own measures say the figures for Tennessee are uncertain" in body
+    assert "relative standard error of 31.8%" in body

@@ -95,14 +95,36 @@ def test_one_cost_whose_hours_fit_two_levels_goes_to_the_closer_length():
     assert ipeds.match_costs(["2", "3"], [row]) == {"3": (row, ipeds.CLOSER_LENGTH)}
 
 
-def test_a_cost_whose_hours_fit_no_level_goes_to_the_nearest():
+def test_a_cost_whose_hours_fit_no_level_goes_to_none():
     row = {
         "program_rank": "1",
         "program_length": "1260",
         "program_length_unit": "clock hours",
         "months_to_complete": "12",
     }
-    assert ipeds.match_costs(["21", "3"], [row]) == {"21": (row, ipeds.NEAREST_HOURS)}
+    assert ipeds.match_costs(["21", "3"], [row]) == {}
+
+
+def test_an_associate_never_takes_a_certificates_price_hours_or_weeks():
+    # Regan Career Institute (490197): 900 and 1,260 clock hours, both of a year or more; IPEDS
+    # reports no associate price, so the associate degree had the $16,200 certificate's.
+    short = {
+        "program_rank": "2",
+        "program_length": "900",
+        "program_length_unit": "clock hours",
+        "months_to_complete": "9",
+    }
+    long = {**short, "program_rank": "4", "program_length": "1260", "months_to_complete": "12"}
+    matched = ipeds.match_costs(["2", "3"], [short, long])
+    assert list(matched) == ["2"]
+    assert matched["2"][0] is short
+
+
+def test_weeks_are_the_weeks_the_school_reported(mapped):
+    # Row: 900 clock hours, 9 months, 36 weeks; 9 x 52 / 12 would give 39.
+    assert program_of(mapped, 100001, "certificate")["reported_weeks"] == 36
+    # IPEDS asks weeks only of the school's largest program (rank 1): none is made up.
+    assert program_of(mapped, 100002, "certificate")["reported_weeks"] is None
 
 
 def test_implausible_length_is_flagged_and_not_a_length(mapped):
@@ -122,6 +144,10 @@ def test_implausible_length_is_flagged_and_not_a_length(mapped):
         ("2", Decimal(20), 900, "clock hours", True),  # 900 hours read as about 9 months
         ("2", Decimal(4), 1000, "clock hours", True),
         ("2", Decimal(8), 35, "credit hours", False),
+        # Concorde Southaven's associate: 62 credit hours in 8 months, 7.75 a month.
+        ("3", Decimal(8), 62, "credit hours", True),
+        ("2", Decimal(9), 54, "credit hours", False),  # 6 a month: a full quarter-hour load
+        ("2", Decimal(9), 1200, "clock hours", False),  # clock hours are not credit hours
     ],
 )
 def test_months_that_disagree_with_hours_are_flagged(level, months, hours, unit, flagged):
@@ -226,6 +252,23 @@ def test_real_fixture_counts_follow_the_rules():
     assert len(schools) == len(mapped.schools) > 1000
     assert len(programs) == len(mapped.programs) > 1500
     assert all(p["fields"]["total_cost"] != "0.00" for p in programs)
+
+
+@pytest.mark.django_db
+def test_real_fixture_shows_each_credential_only_its_own_figures():
+    programs = {
+        o["fields"]["slug"]: o["fields"]
+        for o in json.loads(REAL_FIXTURE.read_text())
+        if o["model"] == "programs.program"
+    }
+    regan = programs["regan-career-institute-el-monte-associate"]
+    assert regan["tuition_fees"] is None and regan["length_hours"] is None
+    assert regan["reported_weeks"] is None and regan["cost_match"] == ""
+    assert programs["regan-career-institute-el-monte-diploma"]["tuition_fees"] == "10475.00"
+    concorde = programs["concorde-career-college-southaven-southaven-associate"]
+    assert concorde["length_suspect"] is True and concorde["length_months"] is None
+    # Concorde Southaven's diploma: IPEDS reports 8 months and 32 weeks (not 34).
+    assert programs["concorde-career-college-southaven-southaven-diploma"]["reported_weeks"] == 32
 
 
 @pytest.mark.django_db

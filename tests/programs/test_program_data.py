@@ -63,7 +63,8 @@ def test_card_compare_and_csv_mark_the_estimate(client):
     listing = client.get("/programs/").content.decode()
     assert "about $6,300" in listing and "(estimate from yearly tuition)" in listing
     compare = client.get(f"/programs/compare/?p={program.slug}").content.decode()
-    assert "$6,300 (estimate)" in compare
+    # The comparison reads the cost as the card does (Program.cost_shown).
+    assert "about $6,300 (estimate from yearly tuition)" in compare
     response = client.get(f"/programs/export.csv?p={program.slug}")
     (row,) = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
     assert row["cost_is_estimate"] == "yes" and row["Total cost ($)"] == "6300.00"
@@ -125,7 +126,9 @@ def test_the_credential_label_carries_the_reported_months_and_hours(client):
         length_hours_unit="credit hours",
     )
     body = client.get(program.get_absolute_url()).content.decode()
-    assert "Certificate or diploma (one academic year or more) · 8 months, 35 credit hours" in body
+    assert (
+        "Certificate or diploma (one academic year or more) · 8 months (35 credit hours)" in body
+    )
     assert "1 to 2 years" not in body
     assert "/about-our-data/#academic-year" in body
 
@@ -249,3 +252,33 @@ def test_an_editors_estimate_shows_its_own_source_not_the_tuition_arithmetic(cli
     body = client.get(program.get_absolute_url()).content.decode()
     assert "Estimated cost: about $7,100" in body and "School catalog 2024-25" in body
     assert "× 1" not in body and "$4,380 + $1,920" not in body
+
+
+@pytest.mark.django_db
+def test_a_credential_without_a_price_names_the_schools_other_prices_as_theirs(client):
+    # Regan Career Institute: IPEDS reports no associate price; the certificate's is $10,475.
+    school = make_school()
+    certificate = make_program(
+        school=school,
+        credential=Program.Credential.DIPLOMA,
+        tuition_fees=Decimal("10475"),
+        length_hours=900,
+        length_hours_unit="clock hours",
+    )
+    associate = make_program(
+        school=school,
+        credential=Program.Credential.ASSOCIATE,
+        name="Medical Assisting, associate degree",
+        tuition_fees=None,
+        books_supplies=None,
+        length_months=None,
+    )
+    body = client.get(associate.get_absolute_url()).content.decode()
+    assert "IPEDS reports no price for this program (Associate degree)" in body
+    assert "$10,475 tuition and fees" in body and certificate.get_absolute_url() in body
+    assert "they are not this program" in body
+    assert "This school reported no program cost" not in body
+    assert (
+        "other medical assisting programs"
+        not in client.get(certificate.get_absolute_url()).content.decode()
+    )

@@ -5,6 +5,9 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [("guide", "0003_editors_group"), ("states", "0001_initial")]
 
 
+# Rolling the database back and forward takes 20 s or more: `make test-migrations` runs it,
+# once in CI, rather than every `make test`.
+@pytest.mark.migrations
 @pytest.mark.usefixtures("without_reference_data")
 @pytest.mark.django_db(transaction=True)
 def test_the_guides_state_rules_move_into_state_rules():

@@ -46,7 +46,7 @@ def test_every_state_page_answers_with_a_chart_and_its_table(client):
     assert len(all_states()) == 54
     for state in all_states():
         html = page(client, f"/states/{state.slug}/")
-        assert '<svg class="chart chart-areas"' in html, state.slug
+        assert '<svg class="chart chart-narrow"' in html, state.slug
         assert "<caption>" in html and 'scope="row"' in html, state.slug
         assert f"<title>Medical assistants in {state.name}" in html, state.slug
 
@@ -75,7 +75,7 @@ def test_rules_are_shown_with_their_source_and_confidence(client):
     rule = TaskRule.objects.get(slug="scope-7-wa-work-only-with-a-state-credential")
     assert rule.title in html and rule.source.url in html
     assert "How sure we are: Official text." in html
-    assert "Not yet checked by an editor against the official page." in html
+    assert "Not yet reviewed by an editor." in html
 
 
 def test_every_confirmed_state_has_a_sourced_rule_summary():
@@ -253,3 +253,40 @@ def test_a_program_page_links_to_its_state(client):
     program = make_program(school=make_school(state="PR", city="San Juan"))
     html = page(client, program.get_absolute_url())
     assert '<a href="/states/puerto-rico/">Puerto Rico</a>' in html
+
+
+def test_weak_bls_estimates_are_flagged_where_pay_is_shown(client):
+    # Puerto Rico's median ($46,120) has a 31.8% employment RSE; Ponce's 25th percentile,
+    # median and 75th percentile are all $59,990, with BLS footnote 8.
+    puerto_rico = WageFigure.objects.states().get(state_code="PR")
+    assert (puerto_rico.employment_rse, puerto_rico.wage_rse) == (Decimal("31.8"), Decimal("10.6"))
+    ponce = WageFigure.objects.get(area_name="Ponce, PR")
+    assert ponce.footnote_codes == "8" and ponce.employment_rse is None
+    assert ponce.annual_p25 == ponce.annual_median == ponce.annual_p75 == 59990
+    html = page(client, "/states/puerto-rico/")
+    assert "BLS's own measures say the figures for Puerto Rico are uncertain" in html
+    assert "the employment estimate has a relative standard error of 31.8%" in html
+    assert re.search(r"Ponce, PR</th>.*?weak estimate.*?</tr>", html, re.S)
+    assert "BLS footnote 8: estimate not released" in html
+    assert "weak estimate" not in page(client, "/states/texas/").split("Pay by metro")[0]
+    rows = page(client, "/states/").split("<tr>")
+    assert [row for row in rows if "weak estimate" in row and "Puerto Rico" in row]
+    assert not [row for row in rows if "weak estimate" in row and "Texas</a>" in row]
+
+
+def test_the_weak_estimate_rule_is_one_threshold_per_rse():
+    def figure(**fields):
+        return WageFigure(**{"employment_rse": None, "wage_rse": None, **fields})
+
+    assert not figure(employment_rse=Decimal("20.0"), wage_rse=Decimal("10.0")).is_weak
+    assert figure(employment_rse=Decimal("20.1")).is_weak
+    assert figure(wage_rse=Decimal("10.1")).is_weak
+    assert figure(footnote_codes="8").is_weak
+
+
+def test_the_weak_query_and_the_shown_reasons_follow_the_same_rule():
+    rows = list(WageFigure.objects.all())
+    assert {w.pk for w in rows if w.is_weak} == set(
+        WageFigure.objects.weak().values_list("pk", flat=True)
+    )
+    assert {w.area_name for w in WageFigure.objects.weak()} >= {"Puerto Rico", "Ponce, PR"}

@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,7 +23,7 @@ OEWS_SOURCE = {
     "kind": "official_data",
     "as_of": "May 2025",
     "accessed_on": None,
-    "reviewed_on": "2026-11-22",
+    "reviewed_on": None,
 }
 PROJECTIONS_SOURCE = {
     "slug": "bls-employment-projections-2024-34",
@@ -32,7 +33,7 @@ PROJECTIONS_SOURCE = {
     "kind": "official_data",
     "as_of": "2024-2034",
     "accessed_on": None,
-    "reviewed_on": "2026-11-22",
+    "reviewed_on": None,
 }
 GENERATED_SOURCES = {OEWS_SOURCE["slug"], PROJECTIONS_SOURCE["slug"]}
 
@@ -58,6 +59,9 @@ def _wage_fields(row, area_type, state_code, state_codes):
         "state_codes": " ".join(state_codes),
         "year": 2025,
         "employment": int(row["employment"]) if _value(row["employment"]) else None,
+        "employment_rse": _value(row["employment_rse_pct"]),
+        "wage_rse": _value(row["wage_rse_pct"]),
+        "footnote_codes": " ".join(re.findall(r"\w+", row["footnote_codes"])),
         **{column: _value(row[column]) for column in PAY_FIELDS},
         "source": [OEWS_SOURCE["slug"]],
     }

@@ -60,6 +60,7 @@ LENGTH_FIELDS = [
     "length_suspect",
     "length_hours",
     "length_hours_unit",
+    "reported_weeks",
     "length_source",
 ]
 
