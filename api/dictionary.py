@@ -119,6 +119,20 @@ PAY = Dataset(
         ("hourly_median", _("Median hourly wage.")),
         ("hourly_p75", _("Hourly wage, 75th percentile.")),
         ("hourly_p90", _("Hourly wage, 90th percentile.")),
+        (
+            "employment_rse",
+            _("BLS's relative standard error of the employment figure, in percent."),
+        ),
+        ("wage_rse", _("BLS's relative standard error of the mean wage, in percent.")),
+        ("footnote_codes", _("BLS footnote codes on the row, space-separated (8: not released).")),
+        (
+            "weak_estimate",
+            _(
+                "True when BLS's own measures call the row weak: wage RSE above 10%, employment "
+                "RSE above 20%, or a footnote. The site flags these figures too."
+            ),
+        ),
+        ("weak_reasons", _("Why the row is weak, in words, “|”-separated.")),
         ("source_title", _("The BLS table the row comes from.")),
         ("source_publisher", _("Its publisher.")),
         ("source_url", _("Its address.")),

@@ -12,12 +12,6 @@ from programs.costs import AidOutlook, cost_parts, federal_aid
 from programs.models import Program, School
 from states.models import StateProfile, TaskRule
 
-# The relative standard errors BLS publishes beside each OEWS figure, once the wage table holds
-# them: every field named "..._rse" (or "rse_...") is published as it is stored.
-RSE_FIELDS = [
-    field.name for field in WageFigure._meta.concrete_fields if "rse" in field.name.split("_")
-]
-
 
 def number(value):
     """A stored decimal as a JSON number; None stays None (unknown)."""
@@ -152,11 +146,21 @@ class ExamFeeSerializer(serializers.Serializer):
 
 class PayBriefSerializer(RecordSerializer):
     period = serializers.CharField(source="reference_period")
+    weak_estimate = serializers.BooleanField(source="is_weak")
     source = SourceSerializer()
 
     class Meta:
         model = WageFigure
-        fields = ["area_name", "area_type", "annual_median", "year", "period", "source"]
+        fields = [
+            "area_name",
+            "area_type",
+            "annual_median",
+            "year",
+            "period",
+            "wage_rse",
+            "weak_estimate",
+            "source",
+        ]
 
 
 class TotalToCredentialSerializer(serializers.Serializer):
@@ -279,6 +283,8 @@ class SchoolSerializer(SiteLinkMixin, SchoolBriefSerializer):
 
 class WageFigureSerializer(RecordSerializer):
     period = serializers.CharField(source="reference_period")
+    weak_estimate = serializers.BooleanField(source="is_weak")
+    weak_reasons = serializers.ListField(source="weaknesses", child=serializers.CharField())
     source = SourceSerializer()
 
     class Meta:
@@ -294,7 +300,11 @@ class WageFigureSerializer(RecordSerializer):
             "period",
             "employment",
             *PAY_FIELDS,
-            *RSE_FIELDS,
+            "employment_rse",
+            "wage_rse",
+            "footnote_codes",
+            "weak_estimate",
+            "weak_reasons",
             "source",
         ]
 

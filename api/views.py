@@ -33,7 +33,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from api import dictionary
 from api.downloads import TABLES, download
 from api.filters import SchoolFilter, WageFigureFilter
-from api.programs import PAGE_SIZE, programs_for
+from api.programs import PAGE_SIZE, figures_limited, programs_for
 from api.serializers import (
     CertificationSerializer,
     FinderProgramSerializer,
@@ -332,7 +332,7 @@ class ProgramListView(ListApiView):
                 result.page,
                 results,
                 sort=result.sort,
-                limits=result.limits,
+                limits=figures_limited(result),
                 unreported=result.unreported,
                 unreported_hidden=result.unknown_hidden,
                 without_coordinates=result.without_coordinates,

@@ -38,6 +38,7 @@ def catalog(without_reference_data):
         state_code="IL",
         state_codes="IL IN",
         annual_median=Decimal("49000"),
+        wage_rse=Decimal("12.5"),
     )
     near = make_school(
         name="Loop College", city="Chicago", state="IL", latitude=41.88, longitude=-87.63

@@ -48,6 +48,7 @@ def test_the_pay_tables_in_both_formats(client, catalog):
     assert {row["area_type"] for row in rows} == {"national", "state", "metro"}
     assert {row["period"] for row in rows} == {"May 2025"}
     assert {row["source_title"] for row in rows} == {"OEWS May 2025"}
+    assert {row["weak_estimate"] for row in rows} == {"True", "False"}
     document = json.loads(read(client.get("/api/v1/downloads/pay.json")))
     assert document["periods"] == ["May 2025"]
     assert [source["title"] for source in document["sources"]] == ["OEWS May 2025"]
@@ -55,7 +56,7 @@ def test_the_pay_tables_in_both_formats(client, catalog):
 
 
 def test_every_field_of_a_pay_row_is_in_the_dictionary():
-    # A field added to the pay serializer (the RSE, say) needs its meaning in the dictionary.
+    # A field added to the pay serializer needs its meaning in the dictionary.
     fields = set(WageFigureSerializer().fields) - {"source"}
     assert fields <= set(DATASETS["pay"].names)
 

@@ -38,6 +38,9 @@ def test_pay_with_period_and_source_for_the_nation_states_and_areas(client, cata
     }
     metro = client.get("/api/v1/pay/?area_type=metro&state=IN").json()
     assert [row["area_code"] for row in metro["results"]] == ["0016980"]
+    assert metro["results"][0]["wage_rse"] == 12.5 and metro["results"][0]["weak_estimate"]
+    assert "relative standard error of 12.5%" in metro["results"][0]["weak_reasons"][0]
+    assert state["weak_estimate"] is False and state["weak_reasons"] == []
     assert client.get("/api/v1/pay/?year=2019").json()["count"] == 0
     assert client.get("/api/v1/pay/?year=2025").json()["count"] == 3
 
