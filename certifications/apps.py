@@ -9,10 +9,12 @@ class CertificationsConfig(AppConfig):
     def ready(self):
         from certifications.fees import exam_fees
         from certifications.report import unsourced_figures
-        from certifications.search import find
+        from certifications.search import find, vocabulary
         from core import figures, reports, search
 
-        search.register("certifications", _("Certifications"), find, order=1)
+        search.register(
+            "certifications", _("Certifications"), find, order=1, vocabulary=vocabulary
+        )
         figures.register("exam_fees", exam_fees)
         reports.register_count(
             "unsourced_figures",

@@ -73,6 +73,11 @@ def checked_note(certification):
     }
 
 
+def vocabulary():
+    rows = Certification.objects.published().values_list("code", "name", "summary", "body__name")
+    return [PAGE_HEADINGS, *(text for row in rows for text in row)]
+
+
 def find(query):
     certifications = matching(
         Certification.objects.published().select_related("body").prefetch_related("figures"),

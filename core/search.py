@@ -7,8 +7,13 @@ the embedded default, a whole-word regular expression. Both look for the same fo
 (singular and plural), drop the same stop words and weight the fields the same way, so they give
 the same answers. PostgreSQL's English stemmer is not used: it would make "certificate" (a kind
 of program) find "certification" (an exam), two things this site must keep apart.
+
+A provider may also offer shortcuts, places that answer the query outright (the finder at a ZIP
+code, the online programs), and the words of its content, so a misspelt word can be answered
+with "Did you mean …" from the site's own vocabulary.
 """
 
+import difflib
 import html
 import re
 from collections.abc import Callable
@@ -22,17 +27,25 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorExact,
 )
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.lookups import IRegex
 from django.utils.html import strip_tags
 
+from core.cache import data_version
 from core.states import all_states
 
 CONFIG = "simple"
 MAX_WORDS = 6
 PER_GROUP = 10
 SNIPPET_LENGTH = 220
+# Words shorter than this are not corrected: too many real words lie one letter from them.
+SHORTEST_CORRECTED = 4
+# How alike a word must be to a word of the vocabulary to be offered in its place: pg_trgm's
+# similarity (shared trigrams) on PostgreSQL, difflib's ratio (shared letters) elsewhere.
+TRIGRAM_SIMILARITY = 0.4
+DIFFLIB_RATIO = 0.8
 WORD = re.compile(r"[^\W_]+")
 # PostgreSQL's English stop words (tsearch_data/english.stop), dropped before searching, so
 # "the" alone searches for nothing on either database.
@@ -251,12 +264,25 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Shortcut:
+    """A page that answers the query outright, shown above the results."""
+
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Group:
     key: str
     heading: str
     results: list
     # A place to go on from the group, as (url, label): the finder filtered to the state.
     more: tuple = ()
+
+
+def _nothing(*args):
+    return []
 
 
 @dataclass(frozen=True)
@@ -266,14 +292,18 @@ class Provider:
     order: int
     # find(query) -> (results, more): ranked Results, and an optional (url, label).
     find: Callable
+    # shortcuts(query) -> Shortcuts.
+    shortcuts: Callable = _nothing
+    # vocabulary() -> texts whose words the search may offer for a misspelt word.
+    vocabulary: Callable = _nothing
 
 
 _providers = {}
 
 
-def register(key, heading, find, order):
+def register(key, heading, find, order, shortcuts=_nothing, vocabulary=_nothing):
     """Called from an AppConfig.ready(); registering the same key again replaces it."""
-    _providers[key] = Provider(key, heading, order, find)
+    _providers[key] = Provider(key, heading, order, find, shortcuts, vocabulary)
 
 
 def providers():
@@ -284,6 +314,9 @@ def providers():
 class Search:
     query: Query
     groups: list
+    shortcuts: list = field(default_factory=list)
+    # The query with its misspelt words corrected, when nothing was found: "certification".
+    suggestion: str = ""
 
     @property
     def total(self):
@@ -301,16 +334,99 @@ def _shown(result, query):
 
 
 def search(text):
-    """Every provider's results for the text, grouped in the providers' order, empty groups out."""
+    """Every provider's shortcuts and results for the text, results grouped in the providers'
+    order, empty groups out. Each address is offered once: a result is left out where a
+    shortcut or an earlier result already links to it."""
     query = Query(text)
+    if not query.words:
+        return Search(query, [])
+    shortcuts = [shortcut for provider in providers() for shortcut in provider.shortcuts(query)]
+    seen = {shortcut.url for shortcut in shortcuts}
     groups = []
-    if query.words:
+    for provider in providers():
+        results, more = provider.find(query)
+        shown = []
+        for result in results:
+            if result.url not in seen and len(shown) < PER_GROUP:
+                seen.add(result.url)
+                shown.append(_shown(result, query))
+        if shown:
+            groups.append(
+                Group(
+                    provider.key, provider.heading, shown, () if more and more[0] in seen else more
+                )
+            )
+    suggestion = "" if shortcuts or groups else corrected(query)
+    return Search(query, groups, shortcuts, suggestion)
+
+
+def vocabulary():
+    """Every word of the site's content that could be searched for, from every provider and
+    the states' names; built once for each version of the data."""
+    key = f"search-vocabulary:{data_version()}"
+    words = cache.get(key)
+    if words is None:
+        texts = [state.name for state in all_states()]
         for provider in providers():
-            results, more = provider.find(query)
-            shown = [_shown(result, query) for result in results[:PER_GROUP]]
-            if shown:
-                groups.append(Group(provider.key, provider.heading, shown, more))
-    return Search(query, groups)
+            texts.extend(provider.vocabulary())
+        words = sorted(
+            {
+                word
+                for text in texts
+                for word in WORD.findall((text or "").lower())
+                if len(word) >= SHORTEST_CORRECTED
+                and not word.isdigit()
+                and word not in STOP_WORDS
+            }
+        )
+        cache.set(key, words, None)
+    return words
+
+
+def _has_trigrams(connection):
+    """Whether PostgreSQL's pg_trgm extension is installed in this database (the core
+    migration installs it where it may)."""
+    if connection.vendor != "postgresql":
+        return False
+    # Asked once for each connection, not for each word.
+    if not hasattr(connection, "has_trigrams"):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+            connection.has_trigrams = cursor.fetchone() is not None
+    return connection.has_trigrams
+
+
+def closest(word, words, using="default"):
+    """The word of `words` spelt most like `word`, or None when none is close enough: by
+    pg_trgm's similarity where PostgreSQL has it, else by difflib's ratio."""
+    connection = connections[using]
+    if _has_trigrams(connection):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT known FROM unnest(%s::text[]) AS known WHERE similarity(known, %s) >= %s "
+                "ORDER BY similarity(known, %s) DESC, known LIMIT 1",
+                [list(words), word, TRIGRAM_SIMILARITY, word],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+    found = difflib.get_close_matches(word, words, n=1, cutoff=DIFFLIB_RATIO)
+    return found[0] if found else None
+
+
+def corrected(query):
+    """The query's words with each misspelt one replaced by the closest word the site uses,
+    or "" when no word needed or found a correction."""
+    words = vocabulary()
+    known = set(words)
+    changed = False
+    result = []
+    for word in query.words:
+        replacement = None
+        if len(word) >= SHORTEST_CORRECTED and not word.isdigit() and not forms_of(word) & known:
+            replacement = closest(word, words)
+        changed = changed or replacement is not None
+        result.append(replacement or word)
+    return " ".join(result) if changed else ""
 
 
 def markdown_to_text(source):

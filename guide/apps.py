@@ -11,9 +11,11 @@ class GuideConfig(AppConfig):
         from core import reports, search
         from guide.editors import sync_after_migrate
         from guide.models import WageFigure
-        from guide.search import find
+        from guide.search import find, state_page, vocabulary
 
-        search.register("guide", _("Guide pages"), find, order=2)
+        search.register(
+            "guide", _("Guide pages"), find, order=2, shortcuts=state_page, vocabulary=vocabulary
+        )
         reports.register_count(
             "weak_pay_estimates",
             _("BLS pay rows flagged as weak estimates"),

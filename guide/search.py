@@ -1,30 +1,15 @@
-"""What the site search finds in the guide: pages, questions and answers, and a state's pay."""
+"""What the site search finds in the guide: pages, questions and answers; and for a state's
+name, the state's page with its pay."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.formatting import dollars
-from core.search import PER_GROUP, Result, best_passage, markdown_to_text, matching, only
+from core.search import PER_GROUP, Result, Shortcut, best_passage, markdown_to_text, matching
 from guide.models import FAQ, GuidePage, WageFigure
 
 PAGE_FIELDS = (("title", "A"), ("summary", "B"), ("body", "C"))
 FAQ_FIELDS = (("question", "A"), ("answer", "B"))
-# With a state's name, these words ask what the job pays there: "salary texas", "how much do
-# medical assistants make in ohio".
-PAY_WORDS = (
-    "pay",
-    "salary",
-    "wage",
-    "earn",
-    "earning",
-    "income",
-    "make",
-    "much",
-    "money",
-    "medical",
-    "assistant",
-    "ma",
-)
 
 
 def state_pay_url(state):
@@ -32,10 +17,11 @@ def state_pay_url(state):
     return reverse("states:detail", kwargs={"slug": state.slug})
 
 
-def state_pay(query):
-    """The pay of the state the query names, when it asks about pay or about nothing else."""
-    if not query.state or not only(query.other_words, PAY_WORDS):
+def state_page(query):
+    """The page of the state the query names: its pay, rules and programs, with its pay."""
+    if not query.state:
         return []
+    title = _("%(state)s: pay by city, state rules and programs") % {"state": query.state.name}
     figure = (
         WageFigure.objects.states()
         .latest_year()
@@ -44,21 +30,22 @@ def state_pay(query):
         .first()
     )
     if figure is None:
-        return []
-    snippet = _("Median pay of medical assistants in %(state)s: %(annual)s a year.") % {
+        return [Shortcut(title, state_pay_url(query.state))]
+    note = _("Median pay of medical assistants in %(state)s: %(annual)s a year.") % {
         "state": figure.area_name,
         "annual": dollars(figure.annual_median),
     }
-    return [
-        Result(
-            title=_("Medical assistant pay in %(state)s") % {"state": figure.area_name},
-            url=state_pay_url(query.state),
-            snippet=snippet,
-            kind=_("Pay by state"),
-            note=_("Source: %(publisher)s, %(period)s.")
-            % {"publisher": figure.source.publisher, "period": figure.reference_period},
-        )
-    ]
+    source = _("Source: %(publisher)s, %(period)s.") % {
+        "publisher": figure.source.publisher,
+        "period": figure.reference_period,
+    }
+    return [Shortcut(title, state_pay_url(query.state), f"{note} {source}")]
+
+
+def vocabulary():
+    pages = GuidePage.objects.published().values_list("title", "summary")
+    questions = FAQ.objects.published().filter(page__published=True).values_list("question")
+    return [text for row in [*pages, *questions] for text in row]
 
 
 def find(query):
@@ -90,7 +77,6 @@ def find(query):
         )
         for faq in faqs
     ]
-    # A stable sort: on equal rank, pages stay ahead of answers. A state's pay answers the
-    # question outright, so it comes first.
+    # A stable sort: on equal rank, pages stay ahead of answers.
     found.sort(key=lambda pair: pair[0], reverse=True)
-    return state_pay(query) + [result for _rank, result in found], ()
+    return [result for _rank, result in found], ()

@@ -10,9 +10,16 @@ class ProgramsConfig(AppConfig):
         from core import figures, reports, search
         from programs.costs import cost_overview, data_counts
         from programs.reports import borrowed_figures, flagged_lengths, write_counts
-        from programs.search import find
+        from programs.search import find, shortcuts, vocabulary
 
-        search.register("programs", _("Training programs"), find, order=3)
+        search.register(
+            "programs",
+            _("Training programs"),
+            find,
+            order=3,
+            shortcuts=shortcuts,
+            vocabulary=vocabulary,
+        )
         figures.register("cost_overview", cost_overview)
         figures.register("program_data_counts", data_counts)
         reports.register_count(

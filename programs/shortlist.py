@@ -7,6 +7,8 @@ keeps app servers stateless.
 import re
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils.http import urlencode
 
 COOKIE = "shortlist"
 LIMIT = 4
@@ -40,3 +42,13 @@ def write(response, slugs):
     else:
         response.delete_cookie(COOKIE, samesite="Lax")
     return response
+
+
+def compare_query(slugs, zip_code=""):
+    """The compare view's query string: the programs, and the ZIP code distances are from."""
+    return urlencode([("p", slug) for slug in slugs] + ([("zip", zip_code)] if zip_code else []))
+
+
+def compare_url(slugs, zip_code=""):
+    """The comparison's address, which names its programs, so it can be shared as it is."""
+    return reverse("programs:compare") + "?" + compare_query(slugs, zip_code)

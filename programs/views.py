@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponseForbidden, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from programs.comparison import comparison_rows, reported_somewhere
 from programs.finder import Finder
 from programs.models import Program
 from programs.resources import PublicProgramResource
+from programs.shortlist import compare_query, compare_url
 
 DIRECTORY_SOURCES = ["caahep-program-directory", "abhes-program-directory"]
 
@@ -37,15 +38,6 @@ def known_zip(params):
     """The visitor's ZIP code when it is one we can measure distances from, else ""."""
     zip_code = params.get("zip", "").strip()
     return zip_code if geo.zip_coordinates(zip_code) else ""
-
-
-def compare_query(slugs, zip_code=""):
-    """The compare view's query string: the programs, and the ZIP code distances are from."""
-    return urlencode([("p", slug) for slug in slugs] + ([("zip", zip_code)] if zip_code else []))
-
-
-def compare_url(slugs, zip_code=""):
-    return reverse("programs:compare") + "?" + compare_query(slugs, zip_code)
 
 
 class ProgramListView(ShortlistMixin, TemplateView):
@@ -108,9 +100,8 @@ class ProgramDetailView(ShortlistMixin, DetailView):
 
 
 def requested_programs(request):
-    """The programs named by ?p=slug, else the visitor's shortlist, in order, and how many
-    slugs were unknown."""
-    requested = request.GET.getlist("p")[:20] or shortlist.read(request)
+    """The programs named by ?p=slug, in order, and how many slugs were unknown."""
+    requested = request.GET.getlist("p")[:20]
     slugs = shortlist.clean(requested)
     rows = Program.objects.published().for_listing().in_bulk(slugs, field_name="slug")
     programs = [rows[slug] for slug in slugs if slug in rows]
@@ -121,9 +112,17 @@ def requested_programs(request):
 class CompareView(ShortlistMixin, TemplateView):
     template_name = "programs/compare.html"
 
+    def get(self, request, *args, **kwargs):
+        # The address always names its programs, so what the visitor sees can be shared as is.
+        slugs = shortlist.read(request)
+        if "p" not in request.GET and slugs:
+            return redirect(compare_url(slugs, known_zip(request.GET)))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         programs, unknown = requested_programs(self.request)
+        slugs = [program.slug for program in programs]
         only_differences = self.request.GET.get("differences") == "1"
         all_rows = self.request.GET.get("all_rows") == "1"
         zip_code = known_zip(self.request.GET)
@@ -136,7 +135,10 @@ class CompareView(ShortlistMixin, TemplateView):
             empty_rows=len(rows) - len(shown),
             all_rows=all_rows,
             only_differences=only_differences,
-            slugs_query=compare_query([p.slug for p in programs], zip_code),
+            slugs_query=compare_query(slugs, zip_code),
+            share_path=compare_url(slugs, zip_code),
+            # Someone else's comparison offers its programs for the visitor's own shortlist.
+            own_comparison=set(slugs) == set(context["shortlist"]),
             zip_code=zip_code,
             zip_error=bool(self.request.GET.get("zip", "").strip()) and not zip_code,
             crumbs=[(_("Find a program"), reverse("programs:list")), (_("Compare"), "")],
@@ -221,7 +223,7 @@ def update_shortlist(request):
     if warning:
         messages.warning(request, warning)
     if request.POST.get("to_compare"):
-        target = compare_url(slugs)
+        target = compare_url(slugs, known_zip(QueryDict(urlsplit(target).query)))
     elif program and "#" not in target:
         # Back to the card the visitor used, not the top of a long list.
         target += f"#program-{program.slug}"

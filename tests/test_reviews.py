@@ -160,10 +160,12 @@ def test_the_real_data_has_no_borrowed_figures_and_flags_concorde():
 
 
 def test_apps_add_a_count_with_one_registration():
-    reports.register_count("test_count", "Figures without a source", lambda: 3, 99, expected=0)
+    reports.register_count(
+        "test_count", "Test figures without a source", lambda: 3, 99, expected=0
+    )
     try:
-        assert report_value(data_report(), "Figures without a source") == (3, "FAULT")
-        with pytest.raises(CommandError, match="Figures without a source"):
+        assert report_value(data_report(), "Test figures without a source") == (3, "FAULT")
+        with pytest.raises(CommandError, match="Test figures without a source"):
             data_report("--check")
     finally:
         reports._counts.pop("test_count")

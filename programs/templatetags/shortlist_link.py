@@ -1,6 +1,7 @@
 """The shortlist's count for the site header, on every page (the page cache varies on Cookie)."""
 
 from django import template
+from django.urls import reverse
 
 from programs import shortlist
 
@@ -14,4 +15,10 @@ def shortlist_link(context, oob=False):
     if slugs is None:
         request = context.get("request")
         slugs = shortlist.read(request) if request else []
-    return {"count": len(slugs), "oob": oob}
+    # The comparison's own address, with the ZIP code where the page has one.
+    href = context.get("compare_url") or shortlist.compare_url(slugs)
+    return {
+        "count": len(slugs),
+        "oob": oob,
+        "href": href if slugs else reverse("programs:compare"),
+    }

@@ -60,7 +60,7 @@ def test_adding_to_compare_keeps_the_visitors_place(site_page):
         assert page.url.endswith("#" + card_id)
     # Chromium scrolls to a fragment once the page has settled, after the load event.
     expect(page.locator("#" + card_id)).to_be_in_viewport()
-    expect(page.locator("#shortlist-link")).to_contain_text("Compare (1)")
+    expect(page.locator("#shortlist-link")).to_contain_text("My shortlist (1)")
     page.goto(page.base + "/faq/")
     page.locator("#shortlist-link").click()
     expect(page.locator("thead th")).to_have_count(2)

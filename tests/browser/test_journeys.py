@@ -70,7 +70,7 @@ def test_student_filters_shortlists_three_and_compares(site_page):
     assert costs == sorted(costs) and all(cost <= 15000 for cost in costs)
     for added in range(1, 4):
         add_to_compare(page, page.get_by_role("button", name=re.compile("^Add to compare")).first)
-        expect(page.locator("#shortlist-link")).to_contain_text(f"Compare ({added})")
+        expect(page.locator("#shortlist-link")).to_contain_text(f"My shortlist ({added})")
     expect(page.get_by_text("3 programs on your shortlist")).to_be_visible()
     page.get_by_role("link", name="Compare side by side").click()
     expect(page.locator("thead th")).to_have_count(4)

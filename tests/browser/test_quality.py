@@ -54,6 +54,8 @@ STATIC_PAGES = {
     "finder, bad input": "/programs/?max_cost=abc&max_months=-3&zip=%EF%BC%91&page=zz",
     "search": "/search/?q=phlebotomy",
     "search, empty": "/search/?q=",
+    "search, shortcuts": "/search/?q=online+programs+texas+60601",
+    "search, did you mean": "/search/?q=certifcation",
     "states": "/states/",
     "states, sorted": "/states/?sort=median",
     "states, bad input": "/states/?state=%3Cb%3E&sort=zz",
@@ -83,6 +85,7 @@ def pages(site_server):
         "program": f"/programs/{slugs[0]}/",
         "compare": f"/programs/compare/?{compare}",
         "compare, differences": f"/programs/compare/?{compare}&differences=1",
+        "compare, with a ZIP code": f"/programs/compare/?{compare}&zip=60601",
     }
 
 

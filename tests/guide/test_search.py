@@ -42,18 +42,22 @@ def test_cma_fee_finds_the_cma_certification_with_its_fee(client):
     assert top.note == "Sources on the CMA page; not yet checked against AAMA's own pages."
 
 
-def test_salary_texas_finds_texas_pay_with_its_source(client):
+def test_salary_texas_goes_straight_to_the_state_page_with_its_pay(client):
     response = client.get("/search/", {"q": "salary texas"})
-    top = groups_of(response)["guide"][0]
+    top = response.context["found"].shortcuts[0]
     assert top.url == "/states/texas/"
-    assert top.snippet == "Median pay of medical assistants in Texas: $39,520 a year."
-    assert top.note == "Source: U.S. Bureau of Labor Statistics, May 2025."
+    assert top.title == "Texas: pay by city, state rules and programs"
+    assert top.note == (
+        "Median pay of medical assistants in Texas: $39,520 a year. "
+        "Source: U.S. Bureau of Labor Statistics, May 2025."
+    )
     assert "$39,520" in client.get(top.url).content.decode()
+    assert 'href="/states/texas/"' in response.content.decode()
 
 
-def test_a_pay_question_in_words_finds_the_state_but_other_words_do_not(client):
-    asked = groups_of(client.get("/search/", {"q": "how much do medical assistants make in Ohio"}))
-    assert asked["guide"][0].title == "Medical assistant pay in Ohio"
+def test_a_pay_question_in_words_goes_to_the_state_page(client):
+    found = client.get("/search/", {"q": "how much do medical assistants make in Ohio"})
+    assert found.context["found"].shortcuts[0].url == "/states/ohio/"
     other = groups_of(client.get("/search/", {"q": "texas externship"}))
     assert all("Texas" not in r.title for r in other.get("guide", []))
 
@@ -147,18 +151,29 @@ def test_a_state_name_lists_its_programs_and_links_to_the_finder(client):
     make_program(school=make_school(name="Lone Star College", city="Houston", state="TX"))
     make_program(school=make_school(name="Prairie College", city="Peoria", state="IL"))
     response = client.get("/search/", {"q": "texas"})
-    group = response.context["found"].groups[-1]
-    assert [r.title for r in group.results] == ["Lone Star College"]
+    found = response.context["found"]
+    group = found.groups[-1]
+    assert [r.title for r in group.results] == [
+        "Lone Star College: Certificate (under one academic year)"
+    ]
     assert group.results[0].snippet == "Medical Assisting, certificate. Houston, Texas."
-    assert group.more[0] == "/programs/?state=TX"
-    assert 'href="/programs/?state=TX"' in response.content.decode()
+    assert [(s.title, s.url) for s in found.shortcuts] == [
+        ("Texas: pay by city, state rules and programs", "/states/texas/"),
+        ("1 program in Texas, in the program finder", "/programs/?state=TX"),
+    ]
+    # The finder link is offered once, at the top.
+    assert group.more == ()
+    assert response.content.decode().count('href="/programs/?state=TX"') == 1
 
 
 def test_programs_rank_name_matches_above_city_matches(client):
     make_program(school=make_school(name="Peoria Technical Institute", city="Bloomington"))
     make_program(school=make_school(name="Central College", city="Peoria"), graduates_per_year=90)
     results = groups_of(client.get("/search/", {"q": "peoria"}))["programs"]
-    assert [r.title for r in results] == ["Peoria Technical Institute", "Central College"]
+    assert [r.title.split(":")[0] for r in results] == [
+        "Peoria Technical Institute",
+        "Central College",
+    ]
 
 
 def test_overlong_search_gets_a_message_and_a_short_echo(client):
@@ -181,6 +196,7 @@ def test_every_page_has_the_header_search_box(client, url):
     header = body.split("</header>", 1)[0]
     assert '<form class="site-search' in header and 'action="/search/"' in header
     assert '<label class="visually-hidden" for="site-search-q">Search the site</label>' in header
+    assert 'placeholder="Search the site"' in header
     assert '<input id="site-search-q"' in header and 'name="q"' in header
 
 

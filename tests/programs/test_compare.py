@@ -164,7 +164,7 @@ def test_with_htmx_the_button_and_the_counts_change_in_place(client, programs):
     assert 'id="shortlist-bar" data-hx-swap-oob="true"' in body
     assert "2 programs on your shortlist" in body
     assert 'value="/programs/?state=IL"' in body
-    assert 'id="shortlist-link"' in body and "Compare (2)" in body
+    assert 'id="shortlist-link"' in body and "My shortlist (2)" in body
     assert shortlist.read(client.get("/").wsgi_request) == ["prog-0", "prog-1"]
 
 
@@ -186,17 +186,87 @@ def test_the_header_counts_the_shortlist_on_every_page_and_links_to_compare(clie
         add(client, program.slug)
     for url in ("/", "/certifications/", "/programs/prog-4/"):
         body = client.get(url).content.decode()
-        assert '<a id="shortlist-link"' in body and 'href="/programs/compare/"' in body
-        assert "Compare (3)" in body, url
+        link = '<a id="shortlist-link" href="/programs/compare/?p=prog-0&amp;p=prog-1&amp;p=prog-2'
+        assert link + '"' in body, url
+        assert "My shortlist (3)" in body, url
+    finder = client.get("/programs/?zip=60601").content.decode()
+    assert f'{link}&amp;zip=60601"' in finder
 
 
-def test_compare_without_a_link_shows_the_shortlist(client, programs):
+def test_an_empty_shortlist_links_to_the_empty_comparison(client, programs):
+    body = client.get("/faq/").content.decode()
+    assert '<a id="shortlist-link" href="/programs/compare/">My shortlist (0)' in body
+    page = client.get("/programs/compare/")
+    assert page.status_code == 200
+    assert "No programs to compare yet" in page.content.decode()
+
+
+def test_compare_without_a_link_redirects_to_the_address_naming_the_shortlist(client, programs):
     add(client, "prog-2")
     add(client, "prog-0")
     response = client.get("/programs/compare/")
-    assert [p.slug for p in response.context["programs"]] == ["prog-2", "prog-0"]
-    assert "No programs to compare yet" not in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == "/programs/compare/?p=prog-2&p=prog-0"
+    shown = client.get(response["Location"])
+    assert [p.slug for p in shown.context["programs"]] == ["prog-2", "prog-0"]
     assert client.get("/programs/compare/?p=prog-4").context["programs"][0].slug == "prog-4"
+
+
+def test_the_redirect_keeps_a_known_zip_code_and_drops_an_unknown_one(client, programs):
+    add(client, "prog-1")
+    kept = client.get("/programs/compare/?zip=60601")
+    assert kept["Location"] == "/programs/compare/?p=prog-1&zip=60601"
+    dropped = client.get("/programs/compare/?zip=abcde")
+    assert dropped["Location"] == "/programs/compare/?p=prog-1"
+
+
+def test_the_page_shows_its_own_address_to_copy(client, programs):
+    body = client.get("/programs/compare/?p=prog-0&p=prog-1&zip=60601&differences=1").content
+    body = body.decode()
+    link = "http://testserver/programs/compare/?p=prog-0&amp;p=prog-1&amp;zip=60601"
+    assert (
+        f'<input id="share-link" class="form-control" type="text" readonly value="{link}"' in body
+    )
+    assert "with distances from 60601" in body
+    # The button needs JavaScript, so the page sends it hidden and copy_link.js shows it.
+    assert 'data-copy-target="share-link"' in body and "js/copy_link.js" in body
+
+
+def test_someone_elses_comparison_offers_add_to_my_shortlist(client, programs):
+    add(client, "prog-0")
+    response = client.get("/programs/compare/?p=prog-0&p=prog-1&zip=60601")
+    body = response.content.decode()
+    assert 'name="add" value="prog-1"' in body and "Add to my shortlist" in body
+    assert 'name="remove" value="prog-0"' in body and "On your shortlist" in body
+    assert 'name="to_compare"' not in body
+    assert "My shortlist (1)" in body
+    added = client.post(
+        "/programs/shortlist/",
+        {"add": "prog-1", "next": "/programs/compare/?p=prog-0&p=prog-1&zip=60601"},
+        **SAME_SITE,
+    )
+    # Back to the comparison the visitor was looking at, at the program just added.
+    assert added["Location"] == "/programs/compare/?p=prog-0&p=prog-1&zip=60601#program-prog-1"
+    assert shortlist.read(client.get("/").wsgi_request) == ["prog-0", "prog-1"]
+
+
+def test_a_fresh_visitor_sees_the_shared_programs_and_no_remove(client, programs):
+    body = client.get("/programs/compare/?p=prog-3&p=prog-1").content.decode()
+    assert body.count("Add to my shortlist") == 2
+    assert ">Remove" not in body and "My shortlist (0)" in body
+
+
+def test_the_visitors_own_comparison_offers_remove_and_keeps_the_zip_code(client, programs):
+    add(client, "prog-0")
+    add(client, "prog-1")
+    body = client.get("/programs/compare/?p=prog-1&p=prog-0&zip=60601").content.decode()
+    assert body.count('name="to_compare"') == 2 and "Add to my shortlist" not in body
+    response = client.post(
+        "/programs/shortlist/",
+        {"remove": "prog-0", "to_compare": "1", "next": "/programs/compare/?p=prog-0&zip=60601"},
+        **SAME_SITE,
+    )
+    assert response["Location"] == "/programs/compare/?p=prog-1&zip=60601"
 
 
 def test_compare_hides_rows_no_program_reports_and_can_show_them(client):
