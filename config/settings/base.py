@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "rest_framework",
+    "drf_spectacular",
     "core",
     "axes",
     "django_otp",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "certifications",
     "programs",
     "states",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -280,6 +283,34 @@ if not REDIS_URL:
     # One process's local memory: limits hold per process, which is what a single-server
     # install without Redis can have.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# The read-only open-data API (api/): JSON only, no sign-in, errors and limits of its own. The
+# finder's "format" facet is a query parameter, so Django REST framework must not read it as
+# the response format.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "EXCEPTION_HANDLER": "api.errors.json_error",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Medical Assistant Career Guide open data API",
+    "DESCRIPTION": (
+        "Read-only JSON over the guide's programs, schools, pay figures, certifications and "
+        "state rules, each figure with its source and period. No key needed."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+# Requests per visitor address to the API, and to its whole-table downloads.
+API_RATE = os.environ.get("API_RATE", "120/m")
+API_DOWNLOAD_RATE = os.environ.get("API_DOWNLOAD_RATE", "10/h")
 
 # Admin sign-in lockout (django-axes, stored in the database so every app server sees it):
 # after five failures for an account, that account waits fifteen minutes; the address is
