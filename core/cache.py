@@ -169,9 +169,7 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
         known = cache.get(self.reads_key(request)) if present else present
         if known is None or not present <= known:
             return None
-        request._page_query = urlencode(
-            sorted((k, v) for k in present for v in request.GET.getlist(k))
-        )
+        request._page_query = self.canonical_query(request, present)
         # Reading to build the key is not the page reading.
         names_read.clear()
         return super().process_request(CanonicalRequest(request, request._page_query))
@@ -180,6 +178,13 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
         names_read = getattr(request, "_page_names_read", None)
         if names_read is not None and response.status_code == 200:
             self.learn_reads(request, names_read)
+            present = set(request.GET.keys())
+            # The first visit with these parameters is stored too once the page is seen to read
+            # every one of them.
+            first_visit = request._page_query is None and request.method in ("GET", "HEAD")
+            if first_visit and present <= names_read:
+                request._page_query = self.canonical_query(request, present)
+                request._cache_update_cache = True
         if not self._should_update_cache(request, response) or response.cookies:
             return response
         if response.status_code == 200 and not response.streaming:
@@ -191,6 +196,11 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
         if query is None:
             return response
         return super().process_response(CanonicalRequest(request, query), response)
+
+    @staticmethod
+    def canonical_query(request, present):
+        """The parameters, sorted: the one address a page is cached under."""
+        return urlencode(sorted((k, v) for k in present for v in request.GET.getlist(k)))
 
     def learn_reads(self, request, names_read):
         key = self.reads_key(request)
