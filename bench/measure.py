@@ -46,6 +46,7 @@ def pages():
         ("/programs/", "/programs/"),
         ("/programs/ 4 filters + sort", f"/programs/?{FOUR_FILTERS}"),
         (COLD, f"/programs/?{FOUR_FILTERS}"),
+        ("/api/v1/programs/ 4 filters + sort", f"/api/v1/programs/?{FOUR_FILTERS}"),
         ("/programs/ ZIP + radius", "/programs/?zip=60601&radius=50&sort=distance"),
         ("/programs/ page 40", "/programs/?page=40"),
         ("program page", f"/programs/{slugs[0]}/"),

@@ -21,6 +21,9 @@ PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 SIZES = [1500, 10_000, 100_000]
 TARGETS = {10_000: 30, 100_000: 60}
 FILTERED = "/programs/ 4 filters + sort"
+# The API's programs endpoint with the same filters (issue 29): at most 40x the bare view.
+API_FILTERED = "/api/v1/programs/ 4 filters + sort"
+PAGE_TARGETS = {FILTERED: TARGETS, API_FILTERED: {10_000: 40, 100_000: 40}}
 
 
 def database_url(vendor, size):
@@ -77,13 +80,16 @@ def check_targets(rows):
             print(f"FAIL {where}: HTTP {row['status']}")
             ok = False
     for row in rows:
-        size = min(TARGETS, key=lambda s: abs(s - row["programs"]))
-        if row["page"] == FILTERED and abs(size - row["programs"]) < size * 0.1:
-            met = row["ratio"] <= TARGETS[size]
+        targets = PAGE_TARGETS.get(row["page"])
+        if not targets:
+            continue
+        size = min(targets, key=lambda s: abs(s - row["programs"]))
+        if abs(size - row["programs"]) < size * 0.1:
+            met = row["ratio"] <= targets[size]
             ok &= met
             print(
-                f"{'ok  ' if met else 'MISS'} {FILTERED} at {row['programs']:,} on "
-                f"{row['database']}: {row['ratio']:.1f}x (target <= {TARGETS[size]}x)"
+                f"{'ok  ' if met else 'MISS'} {row['page']} at {row['programs']:,} on "
+                f"{row['database']}: {row['ratio']:.1f}x (target <= {targets[size]}x)"
             )
     by_page = {}
     for row in rows:

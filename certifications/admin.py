@@ -5,7 +5,6 @@ from certifications import models
 from certifications.views import CertificationDetailView
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.editing import EditingAdminMixin, SortableStackedInline, view_preview
-from core.versioning import VersionCheckedAdminMixin
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order", "published"]}),
@@ -83,9 +82,7 @@ class CertifyingBodyAdmin(HistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(
-    VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
-):
+class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     actions = [unpublish]
@@ -153,7 +150,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     actions = [unpublish]
     list_display = [

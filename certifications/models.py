@@ -1,3 +1,6 @@
+import re
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
-from core.validators import at_least_zero, not_in_future, not_negative, within
+from core.validators import FigureRange, not_in_future, within
 from guide.models import Source
 
 # How far each kind of source can be trusted, best first: a figure shows only from the best kind
@@ -24,6 +27,11 @@ OFFICIAL_KINDS = {Source.Kind.OFFICIAL, Source.Kind.OFFICIAL_DATA}
 # window or credential runs beyond ten years.
 MAX_HOURS = 4000
 MAX_MONTHS = 120
+# No exam or renewal fee of these credentials comes near $1,000; a larger amount is a slip.
+FEE = FigureRange(0, 1_000, money=True)
+FEE_KINDS = {"exam_fee", "renewal_fee"}
+# The amounts a fee text names: "$125", "$1,250.00".
+DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 
 
 class CertifyingBody(NaturalKeyMixin, models.Model):
@@ -216,7 +224,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
         max_length=200, help_text=_("The figure as readers see it: “$135 for members”.")
     )
     amount_low = models.DecimalField(
-        validators=[not_negative],
+        validators=[FEE],
         max_digits=7,
         decimal_places=2,
         null=True,
@@ -224,7 +232,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
         help_text=_("Fees only: the lowest amount this source gives, for the range we show."),
     )
     amount_high = models.DecimalField(
-        validators=[not_negative],
+        validators=[FEE],
         max_digits=7,
         decimal_places=2,
         null=True,
@@ -253,7 +261,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
     class Meta:
         ordering = ["certification", "kind", "sort_order"]
         constraints = [
-            *at_least_zero("examfigure", "amount_low", "amount_high"),
+            *FEE.constraints("examfigure", "amount_low", "amount_high"),
             models.CheckConstraint(
                 condition=models.Q(amount_low__isnull=True)
                 | models.Q(amount_high__isnull=True)
@@ -280,6 +288,21 @@ class ExamFigure(NaturalKeyMixin, models.Model):
             raise ValidationError(
                 {"amount_high": _("The highest amount cannot be below the lowest.")}
             )
+        if self.kind in FEE_KINDS:
+            self.check_amounts_in_text()
+
+    def check_amounts_in_text(self):
+        """A fee's amounts are the ones its text gives readers, so the range we show and the
+        text beside it cannot disagree."""
+        named = {Decimal(amount.replace(",", "")) for amount in DOLLARS.findall(self.value)}
+        errors = {
+            name: _("%(amount)s is not in the text “%(text)s”: give the amounts the text gives.")
+            % {"amount": f"${amount:,}", "text": self.value}
+            for name in ("amount_low", "amount_high")
+            if (amount := getattr(self, name)) is not None and amount not in named
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class EligibilityRoute(NaturalKeyMixin, models.Model):

@@ -26,6 +26,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("certifications/", include("certifications.urls")),
     path("programs/", include("programs.urls")),
     path("states/", include("states.urls")),

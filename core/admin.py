@@ -31,7 +31,8 @@ from core.history import (
     version_cutoff,
 )
 from core.otp import SecondFactorView, SignInForm, second_factor_pending
-from core.versioning import when
+from core.ratelimits import address_pause, sign_in_paused
+from core.versioning import VersionCheckedAdminMixin, when
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -218,6 +219,12 @@ class EditorsAdminSite(admin.AdminSite):
 
         return update_wrapper(never_cache(inner), checked)
 
+    def login(self, request, extra_context=None):
+        # django-axes pauses a username; an address guessing at many is paused here.
+        if request.method == "POST" and address_pause(request):
+            return sign_in_paused(request)
+        return super().login(request, extra_context)
+
     def get_urls(self):
         # Not through admin_view: this is the page a pending superuser is sent to.
         second_factor = super().admin_view(SecondFactorView.as_view(admin_site=self))
@@ -289,10 +296,12 @@ def revert_message(record):
     }
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Every editor-facing admin: each save carries an optional change note into the history, a
-    changed figure asks for its source, the history shows whole diffs, and a revert brings back
-    the many-to-many links and inline rows of the version along with its fields."""
+class HistoryAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Every editor-facing admin: a save made on an older version comes back unsaved, naming
+    what the other editor changed (core.versioning); each save carries an optional change note
+    into the history, a changed figure asks for its source, the history shows whole diffs, and
+    a revert brings back the many-to-many links and inline rows of the version along with its
+    fields."""
 
     object_history_template = "admin/history/object_history.html"
     object_history_list_template = "admin/history/object_history_list.html"

@@ -7,13 +7,22 @@ which apps each version follows: "all" for whole pages; "programs" for what is b
 program data alone (the finder's counts), which an edit to a guide page need not renew.
 """
 
+import logging
+import threading
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.middleware.cache import CacheMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "data-version"
 # Reader feedback changes no public page.
@@ -50,6 +59,66 @@ def connect_signals():
         signal.connect(bump_data_version, dispatch_uid=f"data-version-{signal!r}")
 
 
+# Parameters added by mail and ad links that no page reads: redirected away.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "ref"}
+
+
+def is_tracking(name):
+    return name.startswith(TRACKING_PREFIXES) or name in TRACKING_PARAMETERS
+
+
+class ReadRecordingQueryDict(QueryDict):
+    """request.GET that notes the names a page reads (a copy shares the notes)."""
+
+    names_read = None
+
+    def _note(self, key):
+        if self.names_read is not None:
+            self.names_read.add(key)
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self._note(key)
+        return super().getlist(key, default)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.names_read = self.names_read
+        return result
+
+
+class CanonicalRequest:
+    """The request as the page cache sees it: its address carries only the parameters the
+    page reads, in one order, so other parameters cannot make new cache entries."""
+
+    def __init__(self, request, query):
+        object.__setattr__(self, "request", request)
+        object.__setattr__(self, "query", query)
+
+    def __getattr__(self, name):
+        return getattr(self.request, name)
+
+    def __setattr__(self, name, value):
+        setattr(self.request, name, value)
+
+    def build_absolute_uri(self, location=None):
+        if location is None:
+            location = self.request.path + (f"?{self.query}" if self.query else "")
+        return self.request.build_absolute_uri(location)
+
+
 class VersionedPageCacheMiddleware(CacheMiddleware):
     """Django's cache middleware for anonymous visitors, keyed by the data version.
 
@@ -58,6 +127,11 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
     Visitors with a session or pending messages (editors, someone who just sent a form) are
     neither served nor stored, and neither are responses that set a cookie. Pages vary on
     Cookie (the shortlist) and HX-Request (the finder's partial), which Django's key includes.
+
+    The key holds only the query parameters the page is known to read (learned from its
+    renders), sorted: tracking parameters are redirected away, and a request carrying any
+    other parameter the page has never read is answered fresh and not stored, so junk query
+    strings cannot fill the cache.
     """
 
     def __init__(self, get_response):
@@ -72,19 +146,67 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
         # CacheMiddleware.__init__ assigns the static prefix; ours is read per request instead.
         pass
 
+    @staticmethod
+    def reads_key(request):
+        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}-reads:{request.path}"
+
     def process_request(self, request):
         if not settings.PAGE_CACHE_SECONDS or self.is_private(request):
             request._cache_update_cache = False
             return None
-        return super().process_request(request)
+        if request.method in ("GET", "HEAD") and any(map(is_tracking, request.GET)):
+            kept = [(k, v) for k, v in request.GET.lists() if not is_tracking(k)]
+            query = urlencode(kept, doseq=True)
+            return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+        names_read = set()
+        recorded = ReadRecordingQueryDict(request.GET.urlencode(), encoding=request.encoding)
+        recorded.names_read = names_read
+        request.GET = recorded
+        request._page_names_read = names_read
+        request._page_query = None
+        present = set(request.GET.keys())
+        # Without parameters the page is the same whatever it reads.
+        known = cache.get(self.reads_key(request)) if present else present
+        if known is None or not present <= known:
+            return None
+        request._page_query = self.canonical_query(request, present)
+        # Reading to build the key is not the page reading.
+        names_read.clear()
+        return super().process_request(CanonicalRequest(request, request._page_query))
 
     def process_response(self, request, response):
+        names_read = getattr(request, "_page_names_read", None)
+        if names_read is not None and response.status_code == 200:
+            self.learn_reads(request, names_read)
+            present = set(request.GET.keys())
+            # The first visit with these parameters is stored too once the page is seen to read
+            # every one of them.
+            first_visit = request._page_query is None and request.method in ("GET", "HEAD")
+            if first_visit and present <= names_read:
+                request._page_query = self.canonical_query(request, present)
+                request._cache_update_cache = True
         if not self._should_update_cache(request, response) or response.cookies:
             return response
         if response.status_code == 200 and not response.streaming:
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            # Expires agrees with max-age=0 (the cache middleware would set it ahead).
+            response.headers["Expires"] = http_date()
             patch_vary_headers(response, ["Cookie", "HX-Request"])
-        return super().process_response(request, response)
+        query = getattr(request, "_page_query", None)
+        if query is None:
+            return response
+        return super().process_response(CanonicalRequest(request, query), response)
+
+    @staticmethod
+    def canonical_query(request, present):
+        """The parameters, sorted: the one address a page is cached under."""
+        return urlencode(sorted((k, v) for k in present for v in request.GET.getlist(k)))
+
+    def learn_reads(self, request, names_read):
+        key = self.reads_key(request)
+        known = cache.get(key) or set()
+        if not names_read <= known:
+            cache.set(key, known | names_read, settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def is_private(request):
@@ -92,3 +214,83 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
             return True
         cookies = request.COOKIES
         return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+class Breaker:
+    """Stops calling a sick cache for a while: after a failure every call answers at once as a
+    miss for `pause` seconds, then one call tries the cache again. A Redis that accepts
+    connections but never answers costs a page one socket timeout, not one per cache call."""
+
+    def __init__(self, pause):
+        self.pause = pause
+        self.open_until = 0.0
+        self.lock = threading.Lock()
+
+    @property
+    def is_open(self):
+        return time.monotonic() < self.open_until
+
+    def failed(self, error):
+        with self.lock:
+            if not self.is_open:
+                logger.warning("Cache unavailable, not used for %s s: %s", self.pause, error)
+            self.open_until = time.monotonic() + self.pause
+
+    def call(self, method, *args, **kwargs):
+        if self.is_open:
+            # django-redis answers this as its "cache unavailable" default (a miss).
+            raise ConnectionInterrupted(connection=None)
+        try:
+            return method(*args, **kwargs)
+        except ConnectionInterrupted as error:
+            self.failed(error.__cause__ or error)
+            raise
+
+
+class BreakerClientProxy:
+    """The django-redis client with every call made through the breaker."""
+
+    def __init__(self, client, breaker):
+        self._client = client
+        self._breaker = breaker
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if not callable(attribute):
+            return attribute
+
+        def guarded(*args, **kwargs):
+            return self._breaker.call(attribute, *args, **kwargs)
+
+        return guarded
+
+
+BREAKERS = {}
+BREAKERS_LOCK = threading.Lock()
+
+
+class BreakerRedisCache(RedisCache):
+    """django-redis's cache (which fails open, as a miss) behind a breaker: see Breaker.
+    OPTIONS["BREAKER_SECONDS"] sets the pause."""
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        pause = float(options.pop("BREAKER_SECONDS", 30))
+        # Django makes a cache object per thread; the breaker is one per process and server.
+        with BREAKERS_LOCK:
+            self.breaker = BREAKERS.setdefault(str(server), Breaker(pause))
+        super().__init__(server, {**params, "OPTIONS": options})
+
+    @property
+    def client(self):
+        return BreakerClientProxy(super().client, self.breaker)
+
+
+def cache_health():
+    """ "ok", "degraded" (the shared cache failed: pages are served uncached) or "local"."""
+    breaker = getattr(cache, "breaker", None)
+    if breaker is None:
+        return "local"
+    if not breaker.is_open:
+        cache.get("healthz-probe")
+    return "degraded" if breaker.is_open else "ok"

@@ -21,6 +21,7 @@ NAVIGATION = {
     "resources": ("guide:page", ("resources",)),
     "cost": ("guide:page", ("cost-and-financial-aid",)),
     "states": ("states:list", ()),
+    "open_data": ("api:index", ()),
 }
 
 

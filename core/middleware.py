@@ -1,4 +1,7 @@
-from django.core.exceptions import TooManyFieldsSent
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation, TooManyFieldsSent
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 
 
@@ -19,3 +22,54 @@ class BadQueryStringMiddleware:
         except TooManyFieldsSent:
             return render(request, "400.html", {"too_many_fields": True}, status=400)
         return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Bodies are refused by their declared size before anything reads them, and only editors'
+    admin pages take files (the CSV import): every public form is text, so a file posted to one
+    is refused unread. DATA_UPLOAD_MAX_MEMORY_SIZE bounds a form's fields
+    but not its files; this bounds the whole body: REQUEST_BODY_MAX_BYTES, and
+    EDITOR_REQUEST_BODY_MAX_BYTES under /admin/."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        editor = request.path.startswith("/admin/")
+        limit = (
+            settings.EDITOR_REQUEST_BODY_MAX_BYTES if editor else settings.REQUEST_BODY_MAX_BYTES
+        )
+        try:
+            length = int(request.headers.get("content-length") or 0)
+        except ValueError:
+            return render(request, "400.html", status=400)
+        if length > limit:
+            context = {"too_large": True, "limit_mb": max(1, limit // 1_000_000)}
+            return render(request, "400.html", context, status=413)
+        if request.content_type == "multipart/form-data" and not editor:
+            request.upload_handlers = [RefuseFilesHandler(request)]
+            try:
+                request.POST  # noqa: B018 (parsed here, with files refused)
+            except (MultiPartParserError, SuspiciousOperation):
+                return render(request, "400.html", status=400)
+            if request.files_refused:
+                return render(request, "400.html", {"no_files": True}, status=400)
+        return self.get_response(request)
+
+
+class RefuseFilesHandler(FileUploadHandler):
+    """Reads a form's text fields and drops every file unread, noting that one was sent."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        request.files_refused = False
+
+    def new_file(self, *args, **kwargs):
+        self.request.files_refused = True
+        raise SkipFile
+
+    def receive_data_chunk(self, raw_data, start):
+        return None
+
+    def file_complete(self, file_size):
+        return None

@@ -4,11 +4,17 @@ django-ratelimit counts requests and django-axes counts failed sign-ins; both as
 for the address, so the two agree behind the same proxies.
 """
 
+import logging
 import unicodedata
 
 from django.conf import settings
+from django.db.models import Count, Max, Sum
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django_ratelimit.core import get_usage
+
+logger = logging.getLogger(__name__)
+_warned_about_proxies = []
 
 
 def client_ip(request, credentials=None):
@@ -17,6 +23,13 @@ def client_ip(request, credentials=None):
     the visitor and cannot be trusted. With no proxies configured, only REMOTE_ADDR counts."""
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = request.headers.get("x-forwarded-for", "")
+    if forwarded and not proxies and not _warned_about_proxies:
+        _warned_about_proxies.append(True)
+        logger.warning(
+            "Requests carry X-Forwarded-For but DJANGO_TRUSTED_PROXY_COUNT is 0: every visitor "
+            "seems to come from the proxy's address, so rate limits and the sign-in lockout "
+            "count them all together. Set it to the number of proxies in front of the app."
+        )
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
@@ -71,3 +84,60 @@ def too_many_requests(request, template_name, retry_after, context=None):
     )
     response["Retry-After"] = str(retry_after)
     return response
+
+
+def _seconds_left(last_attempt, window):
+    left = (last_attempt + window - timezone.now()).total_seconds()
+    return max(1, int(left + 0.999))
+
+
+def address_pause(request):
+    """Seconds until sign-ins from this address are taken again, when it has failed many times
+    across many usernames lately (SIGN_IN_ADDRESS_FAILURES across SIGN_IN_ADDRESS_USERNAMES in
+    AXES_COOLOFF_TIME), else None. One editor's typos lock only that editor's name (django-axes
+    counts per username); this stops one address guessing at every account."""
+    from axes.models import AccessAttempt
+
+    window = settings.AXES_COOLOFF_TIME
+    recent = AccessAttempt.objects.filter(
+        ip_address=client_ip(request), attempt_time__gte=timezone.now() - window
+    ).aggregate(
+        failures=Sum("failures_since_start"),
+        usernames=Count("username", distinct=True),
+        last=Max("attempt_time"),
+    )
+    if (recent["failures"] or 0) < settings.SIGN_IN_ADDRESS_FAILURES:
+        return None
+    if recent["usernames"] < settings.SIGN_IN_ADDRESS_USERNAMES:
+        return None
+    return _seconds_left(recent["last"], window)
+
+
+def username_pause(username):
+    """Seconds until a locked username may try again (the cool-off from its last failure)."""
+    from axes.models import AccessAttempt
+
+    window = settings.AXES_COOLOFF_TIME
+    last = (
+        AccessAttempt.objects.filter(username=normal_username(username))
+        .aggregate(last=Max("attempt_time"))
+        .get("last")
+    )
+    if last is None:
+        return int(window.total_seconds())
+    return _seconds_left(last, window)
+
+
+def sign_in_paused(request, original_response=None, credentials=None):
+    """The lockout page (AXES_LOCKOUT_CALLABLE, and the address check): the wait, a way that
+    works, and Retry-After."""
+    address_wait = address_pause(request)
+    if address_wait:
+        response = too_many_requests(
+            request, settings.AXES_LOCKOUT_TEMPLATE, address_wait, {"address": True}
+        )
+    else:
+        wait = username_pause(sign_in_name(request, credentials))
+        response = too_many_requests(request, settings.AXES_LOCKOUT_TEMPLATE, wait)
+    # Rendered here: django-axes returns it from its middleware, after views are rendered.
+    return response.render()

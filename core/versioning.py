@@ -76,11 +76,14 @@ class VersionCheckedForm(forms.Form):
             self.initial[VERSION_FIELD] = latest_version(self.instance)
 
     def clean(self):
-        cleaned_data = super().clean()
-        seen = cleaned_data.get(VERSION_FIELD)
-        if seen is None:
-            # A post without the field (not from the form): nothing to compare against.
-            return cleaned_data
+        # Before the form's other checks: they compare the editor's values with the row as the
+        # other editor left it, and would blame fields this editor never touched.
+        seen = self.cleaned_data.get(VERSION_FIELD)
+        if seen is not None:
+            self.check_version(seen)
+        return super().clean()
+
+    def check_version(self, seen):
         if transaction.get_connection().in_atomic_block:
             # Held until the admin's transaction ends: a second save waits, then sees this one.
             type(self.instance)._default_manager.select_for_update().filter(
@@ -88,11 +91,11 @@ class VersionCheckedForm(forms.Form):
             ).exists()
         current = latest_version(self.instance)
         if current == seen:
-            return cleaned_data
+            return
         self.data = self.data.copy()
         # Saving the merged form again is then checked against the version it now shows.
         self.data[self.add_prefix(VERSION_FIELD)] = str(current)
-        raise forms.ValidationError(self.conflict_messages(seen, cleaned_data))
+        raise forms.ValidationError(self.conflict_messages(seen, self.cleaned_data))
 
     def conflict_messages(self, seen, cleaned_data):
         """The editor's view of the conflict: who saved when, then each field they changed."""
@@ -136,7 +139,8 @@ class VersionCheckedForm(forms.Form):
 
 
 class VersionCheckedAdminMixin:
-    """For a ModelAdmin of a model with simple-history: refuse saves made on an older version."""
+    """Part of core.admin.HistoryAdmin, so every model editors change has it: refuse saves made
+    on an older version."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:

@@ -4,7 +4,6 @@ from django.utils.translation import ngettext
 
 from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
 from core.editing import EditingAdminMixin, SortableStackedInline
-from core.versioning import VersionCheckedAdminMixin
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
@@ -64,6 +63,19 @@ class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
     search_fields = ["title", "publisher", "url", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
+    def get_deleted_objects(self, objs, request):
+        # A source pages cite through their source lists would vanish from them in silence:
+        # the delete page lists those pages by title instead, and deletes nothing.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        citing = [
+            f"{related.related_model._meta.verbose_name.capitalize()}: {page}"
+            for source in objs
+            for related in source._meta.related_objects
+            if related.many_to_many
+            for page in getattr(source, related.get_accessor_name()).all()
+        ]
+        return deleted, counts, perms_needed, [*protected, *citing]
+
 
 @admin.register(models.Contributor)
 class ContributorAdmin(HistoryAdmin):
@@ -73,9 +85,7 @@ class ContributorAdmin(HistoryAdmin):
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(
-    VersionCheckedAdminMixin, EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin
-):
+class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
     overdue_ordering = ["sort_order", "title", "pk"]
@@ -181,7 +191,8 @@ class CareerPathAdmin(HistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(VersionCheckedAdminMixin, EditingAdminMixin, HistoryAdmin):
+class FAQAdmin(EditingAdminMixin, HistoryAdmin):
+    actions = [unpublish]
     draft_fields = ["question", "answer"]
     markup_fields = ["answer"]
     markup_check = staticmethod(dropped_markup)

@@ -7,8 +7,9 @@ EDITORS_GROUP = "Editors"
 EDITOR_APPS = ("guide", "certifications", "programs", "states")
 # Feedback comes from readers: editors triage it but neither invent nor erase it.
 # What readers reach by address (schools, programs, credentials, their routes, guide pages)
-# is unpublished, not deleted, so links keep working and history can bring it back; deleting
-# stays with superusers.
+# is unpublished, not deleted, so links keep working and history can bring it back; so are
+# the facts pages are built from (a state's profile, a question, a fee). Deleting stays with
+# superusers.
 WITHHELD = (
     "add_feedback",
     "delete_feedback",
@@ -18,6 +19,9 @@ WITHHELD = (
     "delete_certification",
     "delete_eligibilityroute",
     "delete_guidepage",
+    "delete_stateprofile",
+    "delete_faq",
+    "delete_examfigure",
 )
 
 

@@ -12,7 +12,15 @@ from simple_history.models import HistoricalRecords
 
 from core.history import create_missing_history
 from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
-from core.validators import not_in_future
+from core.validators import FigureRange, not_in_future
+
+# Plausible ranges of the labour-market figures (core.validators.FigureRange).
+ANNUAL_PAY = FigureRange(1_000, 500_000, money=True)
+HOURLY_PAY = FigureRange(1, 250, money=True)
+SHARE_PCT = FigureRange(0, 100)
+GROWTH_PCT = FigureRange(-100, 1_000)
+HEADCOUNT = FigureRange(0, 10_000_000)
+YEAR = FigureRange(1990, 2100)
 
 
 class Source(NaturalKeyMixin, models.Model):
@@ -318,7 +326,9 @@ class TrainingTopic(NamedContent):
 
 
 class WorkSetting(NamedContent):
-    share_of_jobs_pct = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    share_of_jobs_pct = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, validators=[SHARE_PCT]
+    )
     year = models.CharField(max_length=20, blank=True, help_text=_("“2024”."))
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -327,14 +337,20 @@ class WorkSetting(NamedContent):
     # Figures each source vouches for: changing one asks for its source (core.forms).
     figure_sources = {"source": ["share_of_jobs_pct"]}
 
+    class Meta(NamedContent.Meta):
+        constraints = SHARE_PCT.constraints("worksetting", "share_of_jobs_pct")
+
 
 class IndustryWage(NamedContent):
-    annual_mean = models.DecimalField(max_digits=9, decimal_places=0)
+    annual_mean = models.DecimalField(max_digits=9, decimal_places=0, validators=[ANNUAL_PAY])
     year = models.CharField(max_length=20, help_text=_("The reference period: “May 2023”."))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
     figure_sources = {"source": ["annual_mean"]}
+
+    class Meta(NamedContent.Meta):
+        constraints = ANNUAL_PAY.constraints("industrywage", "annual_mean")
 
 
 MEDICAL_ASSISTANTS_SOC = "31-9092"
@@ -356,7 +372,9 @@ class CareerPath(OrderedContent):
             "needs a bachelor's degree”. Blank when the pay is the role's own."
         ),
     )
-    median_annual_pay = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
+    median_annual_pay = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
     pay_year = models.CharField(max_length=20, blank=True, help_text=_("“May 2025”."))
     pay_source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -366,7 +384,7 @@ class CareerPath(OrderedContent):
     figure_sources = {"pay_source": ["median_annual_pay"]}
 
     class Meta(OrderedContent.Meta):
-        pass
+        constraints = ANNUAL_PAY.constraints("careerpath", "median_annual_pay")
 
     def __str__(self):
         return self.title
@@ -541,8 +559,10 @@ class WageFigure(models.Model):
             "The area is listed on each of those states' pages."
         ),
     )
-    year = models.PositiveSmallIntegerField(help_text=_("OEWS reference year: May of this year."))
-    employment = models.PositiveIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        validators=[YEAR], help_text=_("OEWS reference year: May of this year.")
+    )
+    employment = models.PositiveIntegerField(null=True, blank=True, validators=[HEADCOUNT])
     employment_rse = models.DecimalField(
         max_digits=4,
         decimal_places=1,
@@ -564,18 +584,42 @@ class WageFigure(models.Model):
         blank=True,
         help_text=_("The BLS footnote codes on this row, as published, separated by spaces."),
     )
-    annual_mean = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    hourly_mean = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    annual_p10 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    annual_p25 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    annual_median = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    annual_p75 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    annual_p90 = models.DecimalField(max_digits=9, decimal_places=0, null=True, blank=True)
-    hourly_p10 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    hourly_p25 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    hourly_median = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    hourly_p75 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    hourly_p90 = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    annual_mean = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    hourly_mean = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
+    annual_p10 = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    annual_p25 = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    annual_median = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    annual_p75 = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    annual_p90 = models.DecimalField(
+        max_digits=9, decimal_places=0, null=True, blank=True, validators=[ANNUAL_PAY]
+    )
+    hourly_p10 = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
+    hourly_p25 = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
+    hourly_median = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
+    hourly_p75 = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
+    hourly_p90 = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, validators=[HOURLY_PAY]
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="wage_figures")
 
     objects = WageFigureQuerySet.as_manager()
@@ -590,7 +634,11 @@ class WageFigure(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["soc_code", "area_code", "year"], name="unique_wage_figure"
-            )
+            ),
+            *YEAR.constraints("wagefigure", "year"),
+            *HEADCOUNT.constraints("wagefigure", "employment"),
+            *ANNUAL_PAY.constraints("wagefigure", *(f for f in PAY_FIELDS if "annual" in f)),
+            *HOURLY_PAY.constraints("wagefigure", *(f for f in PAY_FIELDS if "hourly" in f)),
         ]
 
     def __str__(self):
@@ -633,12 +681,12 @@ class OutlookFigure(NaturalKeyMixin, models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     soc_code = models.CharField(max_length=7, default="31-9092")
     occupation = models.CharField(max_length=120)
-    period_start = models.PositiveSmallIntegerField()
-    period_end = models.PositiveSmallIntegerField()
-    employment_start = models.PositiveIntegerField()
-    employment_end = models.PositiveIntegerField()
-    growth_pct = models.DecimalField(max_digits=5, decimal_places=1)
-    openings_per_year = models.PositiveIntegerField()
+    period_start = models.PositiveSmallIntegerField(validators=[YEAR])
+    period_end = models.PositiveSmallIntegerField(validators=[YEAR])
+    employment_start = models.PositiveIntegerField(validators=[HEADCOUNT])
+    employment_end = models.PositiveIntegerField(validators=[HEADCOUNT])
+    growth_pct = models.DecimalField(max_digits=5, decimal_places=1, validators=[GROWTH_PCT])
+    openings_per_year = models.PositiveIntegerField(validators=[HEADCOUNT])
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="outlook_figures")
 
     objects = SlugNaturalKeyManager()
@@ -650,6 +698,13 @@ class OutlookFigure(NaturalKeyMixin, models.Model):
 
     class Meta:
         ordering = ["-period_start", "occupation"]
+        constraints = [
+            *YEAR.constraints("outlookfigure", "period_start", "period_end"),
+            *HEADCOUNT.constraints(
+                "outlookfigure", "employment_start", "employment_end", "openings_per_year"
+            ),
+            *GROWTH_PCT.constraints("outlookfigure", "growth_pct"),
+        ]
 
     def __str__(self):
         return f"{self.occupation}, {self.period_start}–{self.period_end}"

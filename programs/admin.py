@@ -4,13 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
 from core.admin import HistoryAdmin, ReviewedAdminMixin, unpublish
-from core.versioning import VersionCheckedAdminMixin
 from programs import models
 from programs.resources import ProgramImportForm, ProgramResource
 
 
 @admin.register(models.School)
-class SchoolAdmin(VersionCheckedAdminMixin, HistoryAdmin):
+class SchoolAdmin(HistoryAdmin):
     list_display = ["name", "city", "state", "sector", "is_open", "ipeds_unitid"]
     list_filter = ["is_open", "state", "sector"]
     search_fields = ["name", "alias", "city", "ipeds_unitid"]
@@ -18,7 +17,7 @@ class SchoolAdmin(VersionCheckedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.Program)
-class ProgramAdmin(VersionCheckedAdminMixin, ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
+class ProgramAdmin(ReviewedAdminMixin, ImportExportMixin, HistoryAdmin):
     review_field = "last_verified"
     reviewer_field = "last_verified_by"
     # Programs that graduate the most students are the ones most readers weigh.

@@ -23,7 +23,7 @@ from core.models import (
     reviewer_field,
 )
 from core.search import document
-from core.validators import at_least_zero, not_in_future, not_negative, within
+from core.validators import FigureRange, not_in_future, within
 from guide.models import WageFigure
 from programs.ipeds import ABHES_NOTE
 from programs.pricing import whole_program_cost
@@ -38,6 +38,17 @@ MAX_MONTHS = 60
 MAX_YEARS = 6
 MAX_HOURS = 4000
 MAX_WEEKS = 260
+# Plausible ranges (core.validators.FigureRange). A program's price parts stay at or under
+# $500,000 (room for the odd reported cost the import flags as suspect), so their total, at
+# most $1.5 million, fits its column and every sum built on it.
+PROGRAM_PRICE = FigureRange(0, 500_000, money=True)
+TOTAL_PRICE = FigureRange(0, 1_500_000, money=True)
+# A school's yearly prices and debt, as the Scorecard publishes them; net price may be below
+# zero where grants exceed the cost of attendance.
+SCHOOL_PRICE = FigureRange(0, 100_000, money=True)
+NET_PRICE = FigureRange(-100_000, 100_000, money=True)
+SCHOOL_DEBT = FigureRange(0, 200_000, money=True)
+GRADUATES = FigureRange(0, 10_000)
 ACCREDITED = ("caahep", "abhes")
 
 
@@ -65,7 +76,7 @@ class School(NaturalKeyMixin, models.Model):
         max_length=10, blank=True, help_text=_("Academic year of the Scorecard prices: “2023-24”.")
     )
     tuition_in_district = models.DecimalField(
-        validators=[not_negative],
+        validators=[SCHOOL_PRICE],
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -76,15 +87,16 @@ class School(NaturalKeyMixin, models.Model):
         ),
     )
     tuition_in_state = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[SCHOOL_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     tuition_out_of_state = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[SCHOOL_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     books_supplies_per_year = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[SCHOOL_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     net_price = models.DecimalField(
+        validators=[NET_PRICE],
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -108,7 +120,7 @@ class School(NaturalKeyMixin, models.Model):
         help_text=_("School-wide share (0 to 1) of undergraduates with a Pell grant."),
     )
     median_debt_completers = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[SCHOOL_DEBT], max_digits=9, decimal_places=2, null=True, blank=True
     )
     median_debt_years = models.CharField(
         max_length=40, blank=True, help_text=_("Whose debt: “FY2020 and FY2021”.")
@@ -147,14 +159,15 @@ class School(NaturalKeyMixin, models.Model):
             ),
             # Net price is left out: the Scorecard reports it below zero where grants exceed
             # the cost of attendance, and we show it as published.
-            *at_least_zero(
+            *SCHOOL_PRICE.constraints(
                 "school",
                 "tuition_in_district",
                 "tuition_in_state",
                 "tuition_out_of_state",
                 "books_supplies_per_year",
-                "median_debt_completers",
             ),
+            *NET_PRICE.constraints("school", "net_price"),
+            *SCHOOL_DEBT.constraints("school", "median_debt_completers"),
             models.CheckConstraint(
                 condition=models.Q(completion_rate_150pct__isnull=True)
                 | models.Q(completion_rate_150pct__gte=0, completion_rate_150pct__lte=1),
@@ -554,13 +567,13 @@ class Program(NaturalKeyMixin, models.Model):
     )
 
     tuition_fees = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[PROGRAM_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     books_supplies = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[PROGRAM_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     other_costs = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[PROGRAM_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     total_cost = models.DecimalField(
         max_digits=9,
@@ -577,7 +590,7 @@ class Program(NaturalKeyMixin, models.Model):
         default=False, editable=False, help_text=_("Computed: the total cost is the estimate.")
     )
     estimated_cost = models.DecimalField(
-        validators=[not_negative],
+        validators=[PROGRAM_PRICE],
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -589,7 +602,7 @@ class Program(NaturalKeyMixin, models.Model):
         ),
     )
     estimated_cost_out_of_state = models.DecimalField(
-        validators=[not_negative], max_digits=9, decimal_places=2, null=True, blank=True
+        validators=[PROGRAM_PRICE], max_digits=9, decimal_places=2, null=True, blank=True
     )
     estimate_years = models.DecimalField(
         validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(MAX_YEARS)],
@@ -660,7 +673,9 @@ class Program(NaturalKeyMixin, models.Model):
         Certification, related_name="programs", blank=True, help_text=_("Exams it prepares for.")
     )
 
-    graduates_per_year = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    graduates_per_year = models.PositiveIntegerField(
+        null=True, blank=True, db_index=True, validators=[GRADUATES]
+    )
     graduates_year = models.CharField(max_length=10, blank=True, help_text=_("“2023-24”."))
 
     cost_source = models.CharField(max_length=200, blank=True)
@@ -695,15 +710,16 @@ class Program(NaturalKeyMixin, models.Model):
     class Meta:
         ordering = ["school__name", "name"]
         constraints = [
-            *at_least_zero(
+            *PROGRAM_PRICE.constraints(
                 "program",
                 "tuition_fees",
                 "books_supplies",
                 "other_costs",
-                "total_cost",
                 "estimated_cost",
                 "estimated_cost_out_of_state",
             ),
+            *TOTAL_PRICE.constraints("program", "total_cost"),
+            *GRADUATES.constraints("program", "graduates_per_year"),
             within("program", "length_months", 0, MAX_MONTHS),
             within("program", "reported_length_months", 0, MAX_MONTHS),
             within("program", "estimate_years", 0, MAX_YEARS),

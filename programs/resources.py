@@ -2,7 +2,7 @@
 import in admin, and the readers' CSV export (/programs/export.csv), which takes a subset."""
 
 from dataclasses import dataclass
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -49,10 +49,18 @@ class StrictBooleanWidget(widgets.BooleanWidget):
         return "yes" if value else "no"
 
 
+def plain_number(value):
+    """A number cell as a spreadsheet may write it (“1,857.00”, “$1,857”) without the dollar
+    sign and thousands separators, which Decimal and int do not read."""
+    if isinstance(value, str):
+        return value.strip().removeprefix("$").replace(",", "")
+    return value
+
+
 class ReadableDecimalWidget(widgets.DecimalWidget):
     def clean(self, value, row=None, **kwargs):
         try:
-            return super().clean(value, row, **kwargs)
+            return super().clean(plain_number(value), row, **kwargs)
         except (InvalidOperation, ValueError):
             raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from None
 
@@ -60,7 +68,7 @@ class ReadableDecimalWidget(widgets.DecimalWidget):
 class ReadableIntegerWidget(widgets.IntegerWidget):
     def clean(self, value, row=None, **kwargs):
         try:
-            return super().clean(value, row, **kwargs)
+            return super().clean(plain_number(value), row, **kwargs)
         except (InvalidOperation, ValueError):
             raise ValueError(_("“%(value)s” is not a whole number") % {"value": value}) from None
 
@@ -133,6 +141,29 @@ class SlugManyToManyWidget(widgets.ManyToManyWidget):
                 }
             )
         return found
+
+
+# An import-only column: “yes” says the row's source now gives its changed figures.
+SAME_SOURCE = "same_source"
+
+
+def plausible(instance, name):
+    """Whether a field's value passes the field's own validators."""
+    try:
+        instance._meta.get_field(name).run_validators(getattr(instance, name))
+    except ValidationError:
+        return False
+    return True
+
+
+def same_cell(cell, exported):
+    """Whether a cell still says what the export wrote: numbers compared as numbers (a
+    spreadsheet writes 10000.00 as 10000), text without surrounding spaces."""
+    cell, exported = str(cell).strip(), str(exported).strip()
+    try:
+        return Decimal(plain_number(cell)) == Decimal(exported)
+    except InvalidOperation:
+        return cell.casefold() == exported.casefold()
 
 
 class UnknownColumns(ValueError):
@@ -279,6 +310,8 @@ class ProgramResource(resources.ModelResource):
         # The library reads many-to-many columns only when saving, and quietly drops unknown
         # slugs there: read them here too, so they are reported with the row's other errors.
         errors = {}
+        exported = self.read_only_cells(instance) if instance.pk else {}
+        before = {name: getattr(instance, name) for name in self.figure_names()}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -289,11 +322,75 @@ class ProgramResource(resources.ModelResource):
                     field.clean(row, **kwargs)
                 except ValueError as error:
                     errors[field.attribute] = ValidationError(str(error), code="invalid")
+        errors.update(self.changed_read_only_cells(exported, row))
+        if instance.pk:
+            errors.update(self.figures_without_source(instance, before, row))
         if errors:
             raise ValidationError(errors)
 
+    def figure_names(self):
+        return [name for names in Program.figure_sources.values() for name in names]
+
+    def figures_without_source(self, instance, before, row):
+        """The admin form's rule, for a spreadsheet: a changed figure needs its source column
+        changed too, or “yes” in the same_source column."""
+        try:
+            same_source = StrictBooleanWidget(nullable=True).clean(row.get(SAME_SOURCE))
+        except ValueError as error:
+            return {SAME_SOURCE: ValidationError(str(error), code="invalid")}
+        if same_source:
+            return {}
+        errors = {}
+        for source, figures in Program.figure_sources.items():
+            # A figure its own checks refuse is reported by them, not as a missing source.
+            changed = [
+                name
+                for name in figures
+                if getattr(instance, name) != before[name] and plausible(instance, name)
+            ]
+            if changed and getattr(instance, source) == self.original_source(instance, source):
+                errors[source] = ValidationError(
+                    _(
+                        "%(figures)s changed but %(source)s did not. Give the source of the new "
+                        "value, or write yes in a %(same)s column."
+                    )
+                    % {"figures": ", ".join(changed), "source": source, "same": SAME_SOURCE},
+                    code="figure_without_source",
+                )
+        return errors
+
+    @staticmethod
+    def original_source(instance, source):
+        return Program.objects.filter(pk=instance.pk).values_list(source, flat=True).first()
+
+    def read_only_cells(self, instance):
+        """The read-only columns as the export wrote them for this row."""
+        return {
+            field.column_name: str(self.export_field(field, instance))
+            for field in self.get_export_fields()
+            if field.readonly
+        }
+
+    def changed_read_only_cells(self, exported, row):
+        """Read-only columns are for reading: a cell changed there would be lost in silence."""
+        errors = {}
+        for column, value in exported.items():
+            cell = row.get(column)
+            if cell is None or same_cell(cell, value):
+                continue
+            errors[column] = ValidationError(
+                _(
+                    "“%(value)s” differs from “%(exported)s”, but this column is read-only "
+                    "here: change it where it belongs (the school's own row for its name, city "
+                    "and state), or leave the cell as exported."
+                )
+                % {"value": cell, "exported": value},
+                code="read_only",
+            )
+        return errors
+
     def before_import(self, dataset, **kwargs):
-        known = {field.column_name for field in self.get_export_fields()}
+        known = {field.column_name for field in self.get_export_fields()} | {SAME_SOURCE}
         unknown = [header for header in dataset.headers if header not in known]
         if unknown:
             raise UnknownColumns(unknown)

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from core.models import reviewer_field
 from core.states import by_code, state_choices
 from core.validators import not_in_future
-from guide.models import Source
+from guide.models import GROWTH_PCT, HEADCOUNT, Source
 
 
 class Confidence(models.TextChoices):
@@ -70,13 +70,16 @@ class StateProfile(models.Model):
     projection_period = models.CharField(
         max_length=20, blank=True, help_text=_("“2024–2034”; blank when the state has none.")
     )
-    projection_base = models.PositiveIntegerField(null=True, blank=True)
-    projection_end = models.PositiveIntegerField(null=True, blank=True)
+    projection_base = models.PositiveIntegerField(null=True, blank=True, validators=[HEADCOUNT])
+    projection_end = models.PositiveIntegerField(null=True, blank=True, validators=[HEADCOUNT])
     projection_growth_pct = models.DecimalField(
-        max_digits=5, decimal_places=1, null=True, blank=True
+        max_digits=5, decimal_places=1, null=True, blank=True, validators=[GROWTH_PCT]
     )
     projection_openings = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Openings as the publisher gives them.")
+        null=True,
+        blank=True,
+        validators=[HEADCOUNT],
+        help_text=_("Openings as the publisher gives them."),
     )
     projection_openings_per_year = models.BooleanField(
         default=True,
@@ -114,6 +117,12 @@ class StateProfile(models.Model):
 
     class Meta:
         ordering = ["state"]
+        constraints = [
+            *HEADCOUNT.constraints(
+                "stateprofile", "projection_base", "projection_end", "projection_openings"
+            ),
+            *GROWTH_PCT.constraints("stateprofile", "projection_growth_pct"),
+        ]
 
     def __str__(self):
         return self.name

@@ -170,7 +170,7 @@ def test_export_page_has_no_inline_handlers_or_styles(admin_client):
 ONE_ERROR_OF_EACH_KIND = (
     "slug,school,name,credential,format,tuition_fees,evening,certifications,"
     "accreditation_checked_on\n"
-    "good,springfield-college,MA,certificate,campus,9000,no,cma,\n"
+    "good,springfield-college,MA,certificate,campus,10000,no,cma,\n"
     "p2,springfield-college,MA,certificate,campus,abc,no,cma,\n"
     "p3,no-such-school,MA,certificate,campus,9000,no,cma,\n"
     "p4,springfield-college,MA,certificate,campus,9000,maybe,cma,\n"
@@ -215,7 +215,9 @@ def test_every_error_is_listed_at_once_with_row_column_and_value(admin_client):
         in body
     )
     assert "write cma, separated by “|”" in body
-    assert "Row 8, column tuition_fees</strong> (“-500”): An amount cannot be below zero." in body
+    assert (
+        "Row 8, column tuition_fees</strong> (“-500”): Enter a figure from $0 to $500,000." in body
+    )
     assert "Row 10, column format</strong>: “by post” is not allowed here: write one of " in body
     assert "Row 9, column accreditation_checked_on</strong>: “31/03/2026” is not a date" in body
     # The library's wide table of every value (sideways scrolling on a phone) is gone.
@@ -274,3 +276,67 @@ def test_the_import_page_lists_only_the_columns_an_import_reads(admin_client):
     (_resource, columns) = response.context["fields_list"][0]
     assert "tuition_fees" in columns and "format" in columns
     assert not {"school_name", "total_cost", "page"} & set(columns)
+
+
+def confirm_import(client, preview):
+    assert not preview.context.get("problems"), preview.context.get("problems")
+    confirm = preview.context["confirm_form"]
+    client.post(reverse("admin:programs_program_process_import"), confirm.initial)
+
+
+def problems_of(response):
+    return [(p.row, p.column, p.value, p.message) for p in response.context["problems"]]
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_changed_figure_needs_its_source_or_the_same_source_column(admin_client):
+    school = make_school(slug="springfield-college")
+    program = make_program(school=school, slug="good", tuition_fees=Decimal("10000"))
+    refused = problems_of(import_csv(admin_client, one_row("tuition_fees", "9000")))
+    assert [(row, column) for row, column, _value, _message in refused] == [(2, "cost_source")]
+    assert "tuition_fees changed but cost_source did not" in refused[0][3]
+
+    text = one_row("tuition_fees,same_source", "9000,yes")
+    confirm_import(admin_client, import_csv(admin_client, text))
+    program.refresh_from_db()
+    assert program.tuition_fees == Decimal("9000")
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_number_with_thousands_separators_is_read(admin_client):
+    school = make_school(slug="springfield-college")
+    program = make_program(school=school, slug="good", tuition_fees=Decimal("10000"))
+    text = one_row("tuition_fees,cost_source", '"1,857.00",Catalog 2026')
+    confirm_import(admin_client, import_csv(admin_client, text))
+    program.refresh_from_db()
+    assert program.tuition_fees == Decimal("1857.00")
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_an_edited_read_only_column_is_reported_not_ignored(admin_client):
+    school = make_school(slug="springfield-college", state="DE")
+    make_program(school=school, slug="good")
+    problems = problems_of(import_csv(admin_client, one_row("state", "MD")))
+    assert [(row, column, value) for row, column, value, _message in problems] == [
+        (2, "state", "MD")
+    ]
+    assert "this column is read-only" in problems[0][3]
+    # The cell as exported is no change.
+    assert not problems_of(import_csv(admin_client, one_row("state", "DE")))
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_an_implausible_figure_is_refused_naming_the_column_and_range(admin_client):
+    school = make_school(slug="springfield-college")
+    make_program(school=school, slug="good", tuition_fees=Decimal("10000"))
+    text = one_row("tuition_fees,cost_source", "9999999,Catalog")
+    problems = problems_of(import_csv(admin_client, text))
+    assert problems == [(2, "tuition_fees", "9999999", "Enter a figure from $0 to $500,000.")]
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_refused_figure_is_not_also_reported_as_lacking_its_source(admin_client):
+    school = make_school(slug="springfield-college")
+    make_program(school=school, slug="good", books_supplies=Decimal("800"))
+    problems = problems_of(import_csv(admin_client, one_row("books_supplies", "-500")))
+    assert [(row, column) for row, column, _value, _message in problems] == [(2, "books_supplies")]

@@ -111,3 +111,49 @@ def test_plain_save_leaves_the_review_date_alone(admin_client):
     admin_client.post(url, _form_data(form, name="Medical Assisting, diploma"))
     program.refresh_from_db()
     assert program.last_verified == datetime.date(2025, 1, 2)
+
+
+def test_one_editors_typos_do_not_lock_a_colleague_at_the_same_address(client, editor):
+    # Before, the address was locked with the account: every editor in the office was out.
+    call_command("create_editor", "ed2", stdout=io.StringIO())
+    for _ in range(6):
+        client.post(reverse("admin:login"), {"username": "erin", "password": "wrong"})
+    colleague = client.post(reverse("admin:login"), {"username": "ed2", "password": PASSWORD})
+    assert colleague.status_code == 302
+
+
+def test_the_lockout_page_gives_the_wait_a_way_that_works_and_retry_after(client, editor):
+    for _ in range(5):
+        client.post(reverse("admin:login"), {"username": "erin", "password": "wrong"})
+    locked = client.post(reverse("admin:login"), {"username": "erin", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert 14 * 60 < int(locked["Retry-After"]) <= 15 * 60
+    body = locked.content.decode()
+    assert "try again in 15 minutes" in body
+    assert "Unlock sign-in" in body and "unlock_editor" in body
+    assert "reset your password" not in body
+
+
+def test_an_address_guessing_at_many_accounts_is_paused(client, editor):
+    names = [f"guess{n}" for n in range(8)]
+    for n in range(30):
+        client.post(reverse("admin:login"), {"username": names[n % 8], "password": "wrong"})
+    # Even the right password for an account never tried from here waits.
+    paused = client.post(reverse("admin:login"), {"username": "erin", "password": PASSWORD})
+    assert paused.status_code == 429
+    assert "Retry-After" in paused
+    assert "from your network" in paused.content.decode()
+
+
+def test_forwarded_for_without_a_proxy_count_is_warned_about_once(client, caplog, monkeypatch):
+    from core import ratelimits
+
+    monkeypatch.setattr(ratelimits, "_warned_about_proxies", [])
+    for _ in range(3):
+        client.post(
+            reverse("admin:login"),
+            {"username": "nobody", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+    warnings = [r for r in caplog.records if "DJANGO_TRUSTED_PROXY_COUNT" in r.getMessage()]
+    assert len(warnings) == 1

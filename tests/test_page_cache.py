@@ -1,5 +1,8 @@
+import time
+
 import pytest
 from django.test import Client, override_settings
+from django.utils.http import parse_http_date
 
 from tests.factories import make_page
 
@@ -90,3 +93,42 @@ def test_pages_are_not_cached_without_page_cache_seconds(client):
         client.get("/faq/")
         response = client.get("/faq/")
     assert "public" not in response.get("Cache-Control", "")
+
+
+def cache_entries():
+    from django.core.cache import cache
+
+    return len(cache._cache)
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_junk_query_strings_make_no_new_cache_entries(client):
+    # The key was the raw query string: /?utm_junk=N stored a page per N.
+    make_page(slug="faq")
+    for _ in range(2):
+        assert client.get("/faq/").status_code == 200
+    before = cache_entries()
+    for n in range(20):
+        assert client.get(f"/faq/?junk{n}={n}").status_code == 200
+        tracked = client.get(f"/faq/?utm_source=mail{n}")
+        assert (tracked.status_code, tracked["Location"]) == (301, "/faq/")
+    assert cache_entries() == before
+
+
+def test_the_parameters_a_page_reads_share_one_entry_in_any_order(
+    client, django_assert_num_queries
+):
+    for _ in range(2):
+        client.get("/programs/?credential=certificate&format=online")
+    with django_assert_num_queries(0):
+        reordered = client.get("/programs/?format=online&credential=certificate")
+    assert reordered.status_code == 200
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_cached_pages_expire_as_their_max_age_says(client):
+    make_page(slug="faq")
+    for _ in range(2):
+        response = client.get("/faq/")
+        assert "max-age=0" in response["Cache-Control"]
+        assert parse_http_date(response["Expires"]) <= time.time() + 1

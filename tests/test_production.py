@@ -2,14 +2,16 @@ import os
 import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import OperationalError
 from django.test import override_settings
-from django_redis.cache import RedisCache
 
+from core.cache import BreakerRedisCache as RedisCache
 from tests.factories import make_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +79,7 @@ def test_database_failure_gives_a_friendly_503(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_healthz_reports_the_database(client, monkeypatch):
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "local"}
 
     from config import views
 
@@ -95,6 +97,59 @@ def _closed_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture
+def tarpit():
+    """A local socket that accepts connections and never answers, like a hung Redis."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    server.close()
+
+
+def test_a_hung_redis_costs_one_timeout_not_one_per_call(tarpit):
+    cache = RedisCache(f"redis://127.0.0.1:{tarpit}/0", {"OPTIONS": settings.REDIS_CACHE_OPTIONS})
+    started = time.monotonic()
+    for n in range(20):
+        assert cache.get(f"key-{n}", "miss") == "miss"
+        cache.set(f"key-{n}", "value")
+    # 40 calls at a 0.1 s timeout each were 4 s; the breaker stops after the first.
+    assert time.monotonic() - started < 0.5
+    assert cache.breaker.is_open
+
+
+@pytest.mark.django_db
+def test_healthz_says_degraded_and_stays_200_while_the_cache_is_sick(client, tarpit):
+    from django.core.cache import caches
+
+    sick = RedisCache(f"redis://127.0.0.1:{tarpit}/0", {"OPTIONS": settings.REDIS_CACHE_OPTIONS})
+    with override_settings(CACHES={"default": {"BACKEND": "core.cache.BreakerRedisCache"}}):
+        caches._connections.default = sick
+        try:
+            response = client.get("/healthz")
+        finally:
+            del caches._connections.default
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "degraded"}
 
 
 def test_cache_falls_back_to_nothing_when_redis_is_down():

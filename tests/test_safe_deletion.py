@@ -3,6 +3,7 @@ a renamed guide page's old address leads to its new one."""
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,11 +12,13 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from certifications.models import Certification
-from guide.models import GuidePage
+from guide.models import FAQ, GuidePage
 from programs.models import Program
+from states.models import StateProfile
 from tests.factories import (
     make_certification,
     make_contributor,
+    make_exam_fee,
     make_page,
     make_program,
     make_route,
@@ -242,3 +245,37 @@ def test_an_unpublished_route_leaves_the_credential_page_and_the_checker(editor_
     assert "Recent graduate route" in body and "Withdrawn work route" not in body
     (checked,) = Certification.objects.filter(pk=certification.pk).for_eligibility()
     assert list(checked.routes.all()) == [kept]
+
+
+def test_editors_unpublish_questions_and_cannot_delete_profiles_questions_or_fees(editor_client):
+    certification = make_certification()
+    rows = {
+        "states_stateprofile": StateProfile.objects.first(),
+        "guide_faq": FAQ.objects.create(slug="q-delete", question="Why?", answer="Because."),
+        "certifications_examfigure": make_exam_fee(certification, Decimal("135")),
+    }
+    for name, obj in rows.items():
+        delete = editor_client.post(
+            reverse(f"admin:{name}_delete", args=[obj.pk]), {"post": "yes"}
+        )
+        assert delete.status_code == 403, name
+        assert type(obj).objects.filter(pk=obj.pk).exists(), name
+        assert "delete_selected" not in actions(editor_client, name), name
+    assert "unpublish" in actions(editor_client, "guide_faq")
+
+
+def test_a_source_pages_cite_cannot_be_deleted_and_the_page_names_them(admin_client):
+    source = make_source(title="OEWS May 2025")
+    page = make_page(title="How much medical assistants earn")
+    page.sources.add(source)
+    url = reverse("admin:guide_source_delete", args=[source.pk])
+    confirm = admin_client.get(url).content.decode()
+    assert "Guide page: How much medical assistants earn" in confirm
+    assert "GuidePage_sources object" not in confirm
+
+    admin_client.post(url, {"post": "yes"})
+    assert list(page.sources.all()) == [source]
+
+    page.sources.clear()
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not type(source).objects.filter(pk=source.pk).exists()

@@ -1,6 +1,7 @@
 """No silent overwrites: a save made on an older version comes back unsaved, naming what the
 other editor changed, and saves once the editor has merged."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -11,12 +12,15 @@ from django.test import Client
 from django.urls import reverse
 
 from guide.models import FAQ
+from states.models import StateProfile
 from tests.factories import (
     make_certification,
     make_page,
     make_program,
     make_route,
     make_school,
+    make_source,
+    make_wage_figure,
 )
 from tests.test_editors import _form_data
 
@@ -177,3 +181,98 @@ def test_a_long_faq_page_with_all_its_questions_saves(editors):
     assert ann.post(url, data).status_code == 302
     page.refresh_from_db()
     assert page.title == "FAQ"
+
+
+def _state_profile():
+    # The states' profiles are loaded by a migration; Delaware's may be there already.
+    StateProfile.objects.filter(state="DE").delete()
+    return StateProfile.objects.create(
+        state="DE",
+        regulation=StateProfile.Regulation.DELEGATION,
+        summary="Delaware leaves tasks to the delegating clinician.",
+        confidence="secondary",
+        rules_source=make_source(),
+        researched_on=datetime.date(2026, 10, 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("factory", "field", "value"),
+    [
+        (make_source, "title", "Renamed"),
+        (_state_profile, "summary", "Rewritten."),
+        (
+            lambda: make_wage_figure(area_type="state", area_code="2000000", year=2099),
+            "area_name",
+            "Renamed",
+        ),
+    ],
+)
+def test_models_without_their_own_check_refuse_a_stale_save_too(editors, factory, field, value):
+    # Every admin built on core.admin.HistoryAdmin checks the version: before, a second
+    # editor's save silently put back the first editor's old values.
+    ann, bea = editors
+    obj = factory()
+    url, ann_form = open_form(ann, obj)
+    _, bea_form = open_form(bea, obj)
+    assert ann.post(url, form_data(ann, obj, ann_form, change_note="Checked")).status_code == 302
+    response = bea.post(url, form_data(bea, obj, bea_form, **{field: value}))
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    obj.refresh_from_db()
+    assert getattr(obj, field) != value
+
+
+def test_a_source_edit_names_the_field_the_other_editor_changed(editors):
+    ann, bea = editors
+    source = make_source(title="OEWS", publisher="BLS")
+    url, ann_form = open_form(ann, source)
+    _, bea_form = open_form(bea, source)
+    assert ann.post(url, form_data(ann, source, ann_form, publisher="U.S. BLS")).status_code == 302
+    response = bea.post(url, form_data(bea, source, bea_form, title="OEWS 2025"))
+    errors = response.context["adminform"].form.non_field_errors()
+    assert [errors[n].split(":")[0] for n in range(1, len(errors))] == ["Publisher"]
+    source.refresh_from_db()
+    assert (source.title, source.publisher) == ("OEWS", "U.S. BLS")
+
+
+def test_a_state_profile_edit_names_the_field_the_other_editor_changed(editors):
+    ann, bea = editors
+    profile = _state_profile()
+    url, ann_form = open_form(ann, profile)
+    _, bea_form = open_form(bea, profile)
+    ann_edit = form_data(ann, profile, ann_form, board_name="Delaware Board of Medicine")
+    assert ann.post(url, ann_edit).status_code == 302
+    response = bea.post(url, form_data(bea, profile, bea_form, summary="Rewritten."))
+    errors = response.context["adminform"].form.non_field_errors()
+    assert len(errors) == 2
+    assert errors[1].startswith("Board name: ann set “Delaware Board of Medicine” (")
+    profile.refresh_from_db()
+    assert profile.summary != "Rewritten."
+
+
+def test_a_wage_figure_conflict_is_told_as_such_not_as_a_figure_without_its_source(editors):
+    # Before, Bea's untouched annual median differed from Ann's new one and she was told "You
+    # changed Annual median but not its source".
+    ann, bea = editors
+    wage = make_wage_figure(
+        area_type="state",
+        area_code="1000000",
+        area_name="Delaware",
+        year=2099,
+        annual_median=Decimal("45690"),
+    )
+    url, ann_form = open_form(ann, wage)
+    _, bea_form = open_form(bea, wage)
+    ann_edit = form_data(ann, wage, ann_form, annual_median="46000", same_source="on")
+    assert ann.post(url, ann_edit).status_code == 302
+    response = bea.post(url, form_data(bea, wage, bea_form, area_name="Delaware (state)"))
+    form = response.context["adminform"].form
+    assert "source" not in form.errors
+    assert "You changed" not in response.content.decode()
+    errors = form.non_field_errors()
+    assert len(errors) == 2
+    assert errors[1].startswith("Annual median: ann set “46000” (")
+    assert errors[1].endswith("); yours is “45690”.")
+    wage.refresh_from_db()
+    assert (wage.area_name, wage.annual_median) == ("Delaware", Decimal("46000"))

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "rest_framework",
+    "drf_spectacular",
     "core",
     "axes",
     "django_otp",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "certifications",
     "programs",
     "states",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     # Compresses pages (static files come compressed from WhiteNoise); since Django 4.2 it pads
     # responses against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.BadQueryStringMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.cache.VersionedPageCacheMiddleware",
@@ -87,6 +91,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Django's CSRF failure view renders templates/403_csrf.html: ours, not its technical page.
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -114,8 +119,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     # Fail fast when the database is unreachable so pages answer 503 instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    # A hung or overloaded database ends a statement after this long (a 503 page), so a
+    # request holds its worker thread for seconds at most, never until gunicorn's timeout.
+    statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
+    options.setdefault("options", f"-c statement_timeout={statement_ms}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,16 +157,19 @@ LOCAL_MEMORY_CACHE = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 REDIS_CACHE_OPTIONS = {
-    # A dead Redis must cost a page milliseconds, not seconds, and never fail it: django-redis
-    # then answers as an empty cache and logs the error.
-    "SOCKET_CONNECT_TIMEOUT": 0.25,
-    "SOCKET_TIMEOUT": 0.25,
+    # A dead or hung Redis must cost a page at most one short timeout and never fail it:
+    # django-redis then answers as an empty cache, and the breaker (core.cache) stops calling
+    # Redis for BREAKER_SECONDS, so the page's other cache calls cost nothing. A healthy
+    # Redis on the local network answers in well under a millisecond.
+    "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.1")),
+    "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.1")),
     "IGNORE_EXCEPTIONS": True,
+    "BREAKER_SECONDS": int(os.environ.get("REDIS_BREAKER_SECONDS", "30")),
 }
 CACHES = {
     "default": (
         {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
@@ -164,7 +177,8 @@ CACHES = {
         else LOCAL_MEMORY_CACHE
     )
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The breaker logs once when it stops calling Redis, not once per call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # Whole pages for anonymous visitors; 0 turns the page cache off. Several app servers must
 # share a cache (REDIS_URL) for an edit to reach all of them at once, so it is off without one.
@@ -187,6 +201,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # questions) posts about 200, so it needs room above that.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Whole request bodies (core.middleware.RequestBodyLimitMiddleware): public forms are a few
+# lines of text; editors' admin forms and the 2 MB CSV import need more.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", "1000000"))
+EDITOR_REQUEST_BODY_MAX_BYTES = int(os.environ.get("EDITOR_REQUEST_BODY_MAX_BYTES", "5000000"))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -258,23 +276,61 @@ RATELIMIT_FAIL_OPEN = True
 FEEDBACK_RATE = "5/10m"
 # The whole-list CSV is the one heavy public response (about a second of server time).
 EXPORT_RATE = "10/h"
+# django-axes warns when it does not lock addresses: core.ratelimits.address_pause does, after
+# many failures across many usernames rather than axes's five.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 if not REDIS_URL:
     # One process's local memory: limits hold per process, which is what a single-server
     # install without Redis can have.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# The read-only open-data API (api/): JSON only, no sign-in, errors and limits of its own. The
+# finder's "format" facet is a query parameter, so Django REST framework must not read it as
+# the response format.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "EXCEPTION_HANDLER": "api.errors.json_error",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Medical Assistant Career Guide open data API",
+    "DESCRIPTION": (
+        "Read-only JSON over the guide's programs, schools, pay figures, certifications and "
+        "state rules, each figure with its source and period. No key needed."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+# Requests per visitor address to the API, and to its whole-table downloads.
+API_RATE = os.environ.get("API_RATE", "120/m")
+API_DOWNLOAD_RATE = os.environ.get("API_DOWNLOAD_RATE", "10/h")
 
 # Admin sign-in lockout (django-axes, stored in the database so every app server sees it):
-# after five failures for an account or from an address, both wait fifteen minutes.
+# after five failures for an account, that account waits fifteen minutes; the address is
+# paused only after SIGN_IN_ADDRESS_FAILURES across SIGN_IN_ADDRESS_USERNAMES names in that
+# time (core.ratelimits.address_pause), so one editor's typos never lock out colleagues
+# sharing the office's address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SIGN_IN_ADDRESS_FAILURES = 30
+SIGN_IN_ADDRESS_USERNAMES = 3
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimits.client_ip"
 AXES_USERNAME_CALLABLE = "core.ratelimits.sign_in_name"
 AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
+# The lockout page with the wait, a way that works, and Retry-After.
+AXES_LOCKOUT_CALLABLE = "core.ratelimits.sign_in_paused"
 # The name authenticator apps show beside the account (core.otp).
 OTP_TOTP_ISSUER = SITE_NAME

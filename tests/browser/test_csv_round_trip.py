@@ -19,7 +19,7 @@ BAD_VALUES = [
     ("evening", "maybe", "column evening: “maybe” is not allowed here: write yes, no"),
     ("credential", "phd", "column credential: “phd” is not allowed here: write one of"),
     ("certifications", "cma|xyz", "no certification with the slug “xyz”: write"),
-    ("books_supplies", "-500", "column books_supplies (“-500”): An amount cannot be below zero."),
+    ("books_supplies", "-500", "column books_supplies (“-500”): Enter a figure from $0 to $500,"),
     ("last_verified", "31/03/2026", "column last_verified: “31/03/2026” is not a date"),
 ]
 

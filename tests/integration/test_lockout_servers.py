@@ -52,7 +52,7 @@ def server(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    for name in ("ed1", "ed2"):
+    for name in ("ed1", "ed2", "ed3"):
         subprocess.run(
             [*manage, "create_editor", name], cwd=ROOT, env=env, check=True, capture_output=True
         )
@@ -63,9 +63,10 @@ def server(tmp_path_factory):
     process.wait(10)
 
 
-def sign_in(base, username, password):
-    """One sign-in from a new address, as a browser would post it; the response status."""
-    address = next(ADDRESSES)
+def sign_in(base, username, password, address=None):
+    """One sign-in, from a new address unless one is given, as a browser would post it; the
+    response status and page."""
+    address = address or next(ADDRESSES)
     with urllib.request.urlopen(
         urllib.request.Request(f"{base}/admin/login/", headers={"X-Forwarded-For": address}),
         timeout=10,
@@ -120,3 +121,12 @@ def test_lockout_holds_for_every_spelling_across_two_workers(server):
     refusals = [line.split()[0] for line in log.read_text().splitlines() if line.endswith(" 429")]
     assert len(refusals) == 1 + len(spellings)
     assert len(set(refusals)) == 2, "both workers refused some attempts"
+
+
+def test_one_editors_typos_do_not_lock_out_a_colleague_at_the_same_address(server):
+    # Before, the address was locked along with the account: the whole office was out.
+    base, _log = server
+    office = "198.51.100.20"
+    answers = [sign_in(base, "ed3", "wrong", office)[0] for _ in range(6)]
+    assert answers[-1] == 429
+    assert sign_in(base, "ed2", PASSWORD, office)[0] == 302

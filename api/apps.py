@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+    verbose_name = _("Open data API")
+
+    def ready(self):
+        # Registers the OpenAPI extension with drf-spectacular.
+        from api import schema  # noqa: F401
