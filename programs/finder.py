@@ -162,9 +162,12 @@ class FinderResult:
 
 
 class Finder:
-    def __init__(self, params, shortlist=()):
+    def __init__(self, params, shortlist=(), ways_out=False):
+        """ways_out: also count the ways out of a thin search (one more query, cached with the
+        counts), for the page a person reads; the CSV and the API do without."""
         self.params = params
         self.shortlist = shortlist
+        self.offer_ways_out = ways_out
         bound = any(name in params for name in PARAMETERS)
         self.filterset = ProgramFilter(
             params if bound else None, queryset=Program.objects.published()
@@ -181,10 +184,15 @@ class Finder:
             lambda: ProgramFilter(queryset=Program.objects.published()).facet_counts(),
         )
         near = Q(pk__in=list(nearby.distances)) if nearby else None
-        counts = self.counts(
-            self.digest(self.params),
-            lambda: {**filterset.facet_counts(near), **filterset.ways_out_counts(near)},
-        )
+        # Only a ZIP code or a limit opens ways out; without either the counts are the plain
+        # ones, shared with the options in use.
+        if self.offer_ways_out and (nearby is not None or filterset.limits()):
+            counts = self.counts(
+                self.digest(self.params) + ":ways-out",
+                lambda: {**filterset.facet_counts(near), **filterset.ways_out_counts(near)},
+            )
+        else:
+            counts = self.counts(self.digest(self.params), lambda: filterset.facet_counts(near))
         ordered = filterset.ordered_programs(sizes=counts)
         page, page_range = None, []
         if everything:
@@ -198,7 +206,9 @@ class Finder:
         described = self.described(programs, nearby.distances if nearby else {}, words)
         cleaned, sort = filterset.cleaned, filterset.sort()
         default_sort = filterset.form.offer_sorts(near=nearby is not None)
-        online_anywhere, ways_out = self.ways_out(counts, nearby)
+        online_anywhere, ways_out = (
+            self.ways_out(counts, nearby) if self.offer_ways_out else (None, [])
+        )
         return FinderResult(
             filterset=filterset,
             total=counts["total"],
