@@ -314,7 +314,7 @@ class ExamFigureSerializer(RecordSerializer):
 
     class Meta:
         model = ExamFigure
-        fields = ["kind", "value", "amount_low", "amount_high", "note", "verified_on", "source"]
+        fields = ["kind", "value", "amount_low", "amount_high", "note", "checked_on", "source"]
 
 
 class RouteSerializer(RecordSerializer):
@@ -358,7 +358,7 @@ class CertificationSerializer(SiteLinkMixin, RecordSerializer):
             "renewal_requirement",
             "credential_accreditation",
             "official_url",
-            "verified_on",
+            "checked_on",
             "exam_fee_low",
             "exam_fee_high",
             "figures",

@@ -84,6 +84,7 @@ class CertifyingBodyAdmin(HistoryAdmin):
 @admin.register(models.Certification)
 class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
+    reviewer_field = "verified_by"
     draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
     actions = [unpublish]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
@@ -142,6 +143,7 @@ class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
 @admin.register(models.ExamFigure)
 class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
+    reviewer_field = "verified_by"
     list_display = ["certification", "kind", "value", "source", "verified_on"]
     list_filter = ["certification", "kind", "source__kind"]
     list_select_related = ["certification__body", "source"]
@@ -152,6 +154,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
 @admin.register(models.EligibilityRoute)
 class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
+    reviewer_field = "verified_by"
     actions = [unpublish]
     list_display = [
         "name",

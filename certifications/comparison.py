@@ -108,5 +108,5 @@ def comparison_rows(certifications):
             lambda c: c.credential_accreditation,
             lambda c: c.accreditation_source,
         ),
-        Row(_("Checked against the body's own pages"), [c.verified_on for c in certs], "checked"),
+        Row(_("Checked against the body's own pages"), [c.checked_on for c in certs], "checked"),
     ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager
+from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
 from core.validators import FigureRange, not_in_future, within
 from guide.models import Source
 
@@ -73,7 +73,16 @@ class CertificationQuerySet(PublishedQuerySet):
         )
 
 
-class Certification(NaturalKeyMixin, models.Model):
+class CheckedByAnEditor:
+    """A figure or rule is "checked" only with its whole review record: the date and the editor
+    who recorded it in admin (core.models.reviewer_field); a date alone claims nothing."""
+
+    @property
+    def checked_on(self):
+        return self.verified_on if self.verified_by_id else None
+
+
+class Certification(CheckedByAnEditor, NaturalKeyMixin, models.Model):
     code = models.CharField(max_length=10, unique=True, help_text=_("“CMA”."))
     slug = models.SlugField(max_length=40, unique=True, help_text=_("The page's address."))
     name = models.CharField(max_length=120, help_text=_("“Certified Medical Assistant”."))
@@ -129,6 +138,7 @@ class Certification(NaturalKeyMixin, models.Model):
             "blank until someone has."
         ),
     )
+    verified_by = reviewer_field()
     sources = models.ManyToManyField(Source, related_name="certifications", blank=True)
     editors_note = models.TextField(
         blank=True,
@@ -204,7 +214,7 @@ def amount_bounds(figures):
     return (min(amounts), max(amounts)) if amounts else None
 
 
-class ExamFigure(NaturalKeyMixin, models.Model):
+class ExamFigure(CheckedByAnEditor, NaturalKeyMixin, models.Model):
     """One figure as one source gives it; where sources disagree, each gets its own row."""
 
     class Kind(models.TextChoices):
@@ -251,6 +261,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
             "When an editor checked this figure on the body's official page; blank until then."
         ),
     )
+    verified_by = reviewer_field()
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     objects = SlugNaturalKeyManager()
@@ -305,7 +316,7 @@ class ExamFigure(NaturalKeyMixin, models.Model):
             raise ValidationError(errors)
 
 
-class EligibilityRoute(NaturalKeyMixin, models.Model):
+class EligibilityRoute(CheckedByAnEditor, NaturalKeyMixin, models.Model):
     """One way to qualify for an exam, written as data so editors can change the rules.
 
     Every condition is a field the checker reads; a blank number means the route sets no such
@@ -449,6 +460,7 @@ class EligibilityRoute(NaturalKeyMixin, models.Model):
             "When an editor checked this rule on the body's official page; blank until then."
         ),
     )
+    verified_by = reviewer_field()
     sort_order = models.PositiveSmallIntegerField(default=0)
     published = models.BooleanField(
         default=True,

@@ -61,7 +61,7 @@ def renewal_passage(certification):
 
 
 def checked_note(certification):
-    if certification.verified_on is None:
+    if certification.checked_on is None:
         return _("Sources on the %(code)s page; not yet checked against %(body)s's own pages.") % {
             "code": certification.code,
             "body": certification.body.abbreviation,
@@ -69,7 +69,7 @@ def checked_note(certification):
     return _("Sources on the %(code)s page; checked against %(body)s's pages %(date)s.") % {
         "code": certification.code,
         "body": certification.body.abbreviation,
-        "date": date_format(certification.verified_on),
+        "date": date_format(certification.checked_on),
     }
 
 

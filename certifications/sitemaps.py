@@ -11,4 +11,4 @@ class CertificationSitemap(Sitemap):
         return Certification.objects.published().order_by("sort_order", "pk")
 
     def lastmod(self, certification):
-        return certification.verified_on
+        return certification.checked_on

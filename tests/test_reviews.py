@@ -66,6 +66,27 @@ def test_a_fresh_install_claims_no_review(client):
     assert report_value(data_report("--check"), "“Reviewed” claims") == (0, "ok")
 
 
+def test_checking_a_certification_in_admin_records_the_editor(client, admin_client, reviewer):
+    certification = Certification.objects.get(code="CMA")
+    changelist = reverse("admin:certifications_certification_changelist")
+    admin_client.post(
+        changelist, {"action": "mark_reviewed_today", "_selected_action": [certification.pk]}
+    )
+    certification.refresh_from_db()
+    assert (certification.verified_on, certification.verified_by) == (
+        timezone.localdate(),
+        reviewer,
+    )
+    assert "An editor checked these figures against AAMA" in (
+        client.get("/certifications/cma/").content.decode()
+    )
+    Certification.objects.filter(pk=certification.pk).update(verified_by=None)
+    assert "An editor checked these figures" not in (
+        client.get("/certifications/cma/").content.decode()
+    )
+    assert report_value(data_report(), "“Reviewed” claims") == (1, "FAULT")
+
+
 def test_mark_reviewed_records_the_editor_and_the_page_names_them(client, admin_client, reviewer):
     page = GuidePage.objects.get(slug="faq")
     changelist = reverse("admin:guide_guidepage_changelist")

@@ -184,10 +184,15 @@ def test_detail_page_shows_routes_figures_and_their_sources(client):
     assert "https://www.jobtestprep.com/certified-medical-assistant-exam-preparation" in body
 
 
-def test_an_editors_check_shows_its_date(client):
-    EligibilityRoute.objects.filter(slug="cma-category-1").update(verified_on="2026-12-01")
+def test_an_editors_check_shows_its_date(client, admin_user):
+    routes = EligibilityRoute.objects.filter(slug="cma-category-1")
+    routes.update(verified_on="2026-12-01", verified_by=admin_user)
     body = client.get("/certifications/cma/").content.decode()
     assert "Verified against AAMA's official page on Dec 1, 2026." in body
+    # A date nobody recorded through admin (a script, an import) claims nothing.
+    routes.update(verified_by=None)
+    body = client.get("/certifications/cma/").content.decode()
+    assert "Verified against AAMA's official page" not in body
 
 
 def test_unpublished_credential_is_404(client):

@@ -336,9 +336,9 @@ def test_a_rule_from_a_page_other_than_the_bodys_own_says_so(client):
     assert "Before you apply, confirm with AAMA:" in cma
 
 
-def test_an_editors_check_removes_the_confirm_note(client):
+def test_an_editors_check_removes_the_confirm_note(client, admin_user):
     from certifications.models import Certification
 
-    Certification.objects.filter(code="NCMA").update(verified_on=today())
+    Certification.objects.filter(code="NCMA").update(verified_on=today(), verified_by=admin_user)
     text = check(client, experience_months=30, experience_ended_months_ago=0)["ncma"][2]
     assert "Before you apply" not in text and "not from NCCT" not in text
