@@ -1,4 +1,5 @@
 import re
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -78,7 +79,7 @@ class CheckedByAnEditor:
     who recorded it in admin (core.models.reviewer_field); a date alone claims nothing."""
 
     @property
-    def checked_on(self):
+    def checked_on(self) -> date | None:
         return self.verified_on if self.verified_by_id else None
 
 
