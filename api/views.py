@@ -441,7 +441,7 @@ def with_rules(profiles):
 )
 class StateListView(ListApiView):
     serializer_class = StateSerializer
-    queryset = StateProfile.objects.for_page()
+    queryset = StateProfile.objects.published().for_page()
 
     def paginate_queryset(self, queryset):
         return with_rules(super().paginate_queryset(queryset))
@@ -452,7 +452,9 @@ class StateDetailView(ApiView):
     serializer_class = StateSerializer
 
     def get(self, request, code):
-        profile = get_object_or_404(StateProfile.objects.for_page(), state=code.upper())
+        profile = get_object_or_404(
+            StateProfile.objects.published().for_page(), state=code.upper()
+        )
         [profile] = with_rules([profile])
         return Response(self.get_serializer(profile).data)
 

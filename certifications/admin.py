@@ -70,6 +70,7 @@ class ExamFigureInline(FigureSourceInlineMixin, admin.TabularInline):
         "note",
         "source",
         "verified_on",
+        "published",
         "slug",
     ]
 
@@ -144,8 +145,9 @@ class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
 class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "verified_on"
     reviewer_field = "verified_by"
-    list_display = ["certification", "kind", "value", "source", "verified_on"]
-    list_filter = ["certification", "kind", "source__kind"]
+    actions = [unpublish]
+    list_display = ["certification", "kind", "value", "source", "verified_on", "published"]
+    list_filter = ["published", "certification", "kind", "source__kind"]
     list_select_related = ["certification__body", "source"]
     search_fields = ["value", "note", "source__publisher"]
     autocomplete_fields = ["certification", "source"]

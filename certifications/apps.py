@@ -8,6 +8,7 @@ class CertificationsConfig(AppConfig):
 
     def ready(self):
         from certifications.fees import exam_fees
+        from certifications.models import ExamFigure
         from certifications.report import unsourced_figures
         from certifications.search import find, vocabulary
         from core import figures, reports, search
@@ -22,4 +23,10 @@ class CertificationsConfig(AppConfig):
             lambda: len(unsourced_figures()),
             order=30,
             expected=0,
+        )
+        reports.register_count(
+            "unpublished_exam_figures",
+            _("Exam and fee figures unpublished (left out of every page and fee range)"),
+            lambda: ExamFigure.objects.filter(published=False).count(),
+            order=31,
         )

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.utils.functional import cached_property
 
 from certifications.models import Certification, ExamFigure
@@ -46,11 +45,10 @@ class ExamFees:
 
 def exam_fees():
     """The published credentials with their bodies and fee figures, in two queries."""
-    fee_figures = ExamFigure.objects.filter(kind=ExamFigure.Kind.EXAM_FEE).select_related("source")
     certifications = (
         Certification.objects.published()
         .select_related("body")
-        .prefetch_related(Prefetch("figures", queryset=fee_figures))
+        .with_figures(ExamFigure.Kind.EXAM_FEE)
     )
     return ExamFees(list(certifications))
 

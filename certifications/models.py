@@ -58,12 +58,18 @@ class CertificationQuerySet(PublishedQuerySet):
         """Everything the side-by-side table shows, in a fixed number of queries."""
         return (
             self.for_eligibility()
+            .with_figures()
             .select_related("renewal_source", "delivery_source", "accreditation_source")
-            .prefetch_related(
-                "sources",
-                models.Prefetch("figures", queryset=ExamFigure.objects.select_related("source")),
-            )
+            .prefetch_related("sources")
         )
+
+    def with_figures(self, *kinds):
+        """With the published exam figures (of these kinds, if given) and their sources as
+        `figures`: every page, search and the API read figures only through this."""
+        figures = ExamFigure.objects.published().select_related("source")
+        if kinds:
+            figures = figures.filter(kind__in=kinds)
+        return self.prefetch_related(models.Prefetch("figures", queryset=figures))
 
     def for_eligibility(self):
         """The credentials with the rule rows the checker reads, in a fixed number of queries."""
@@ -264,8 +270,15 @@ class ExamFigure(CheckedByAnEditor, NaturalKeyMixin, models.Model):
     )
     verified_by = reviewer_field()
     sort_order = models.PositiveSmallIntegerField(default=0)
+    published = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick to take the figure off the credential's pages, the fee ranges, search and "
+            "the API; it can be published again."
+        ),
+    )
 
-    objects = SlugNaturalKeyManager()
+    objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
     # Figures each source vouches for: changing one asks for its source (core.forms).
     figure_sources = {"source": ["value", "amount_low", "amount_high"]}

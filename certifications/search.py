@@ -80,7 +80,7 @@ def vocabulary():
 
 def find(query):
     certifications = matching(
-        Certification.objects.published().select_related("body").prefetch_related("figures"),
+        Certification.objects.published().select_related("body").with_figures(),
         FIELDS,
         query.words,
     ).order_by("-rank", "sort_order")[:PER_GROUP]

@@ -26,6 +26,7 @@ from core.forms import ChangeNoteFormMixin, FigureSourceFormMixin, figure_source
 from core.history import (
     FullDiffContextHelper,
     has_history,
+    restore_links_to,
     restore_rows,
     rows_as_of,
     version_cutoff,
@@ -301,7 +302,8 @@ class HistoryAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     what the other editor changed (core.versioning); each save carries an optional change note
     into the history, a changed figure asks for its source, the history shows whole diffs, and
     a revert brings back the many-to-many links and inline rows of the version along with its
-    fields."""
+    fields; a deleted row brought back from its history is linked again from the rows whose
+    history last linked it (core.history.restore_links_to)."""
 
     object_history_template = "admin/history/object_history.html"
     object_history_list_template = "admin/history/object_history_list.html"
@@ -328,11 +330,14 @@ class HistoryAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
         record = to_historic(obj)
         if record is not None:
             note = note or Truncator(revert_message(record)).chars(100)
+            recovered = not type(obj)._default_manager.filter(pk=obj.pk).exists()
         if note:
             obj._change_reason = note
         super().save_model(request, obj, form, change)
         if record is not None:
             self.restore_inline_rows(request, obj, record, note)
+            if recovered:
+                restore_links_to(obj, note, request.user)
 
     def save_formset(self, request, form, formset, change):
         # Inline rows saved with the parent carry the parent's note into their own history.

@@ -22,6 +22,7 @@ NAVIGATION = {
     "cost": ("guide:page", ("cost-and-financial-aid",)),
     "states": ("states:list", ()),
     "open_data": ("api:index", ()),
+    "glossary": ("guide:glossary", ()),
 }
 
 

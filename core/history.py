@@ -1,12 +1,13 @@
 """What the editors' history needs beyond django-simple-history's defaults: a starting record for
-rows saved without signals, and bringing back the rows that hang off a record (inlines) as they
-were at one of its versions."""
+rows saved without signals, bringing back the rows that hang off a record (inlines) as they
+were at one of its versions, and the many-to-many links to a row recovered after its deletion."""
 
 import datetime
 import difflib
 import re
 import sys
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 from simple_history.utils import get_history_manager_for_model
@@ -92,6 +93,37 @@ def restore_rows(model, fk_name, parent_pk, moment, reason, user):
         row._change_reason, row._history_user = reason, user
         row._state.adding = current is None
         row.save()
+
+
+def restore_links_to(obj, reason, user):
+    """Link a row recovered from its history again from every row whose newest version links it.
+
+    Deleting a row (a Source) removes the link rows of the models that list it (a guide page's
+    sources) without a new version of those models, so their newest version still holds the
+    link; models whose history records the field (HistoricalRecords(m2m_fields=...)) get it
+    back, each with a version carrying the reason. A row deleted since, or whose newest version
+    no longer links it, is left alone."""
+    for related in obj._meta.related_objects:
+        model, field = related.related_model, related.field
+        if not related.many_to_many or not has_history(model):
+            continue
+        history = get_history_manager_for_model(model).model
+        if field.name not in {f.name for f in history._history_m2m_fields}:
+            continue
+        links = getattr(history, field.name).model
+        own, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        pk_name = model._meta.pk.attname
+        newest = (
+            history.objects.filter(**{pk_name: OuterRef(f"{own}_id")})
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        linked = links.objects.filter(
+            **{f"{target}_id": obj.pk}, history_id=Subquery(newest)
+        ).values(f"{own}_id")
+        for row in model._default_manager.filter(pk__in=linked):
+            row._change_reason, row._history_user = reason, user
+            getattr(row, field.name).add(obj)
 
 
 class FullDiffContextHelper(HistoricalRecordContextHelper):

@@ -8,7 +8,12 @@ class FixedPageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["certifications:list", "certifications:eligibility", "programs:list"]
+        return [
+            "certifications:list",
+            "certifications:eligibility",
+            "programs:list",
+            "guide:glossary",
+        ]
 
     def location(self, name):
         return reverse(name)

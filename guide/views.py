@@ -8,7 +8,7 @@ from core import search
 from core.forms import SearchForm
 from core.ratelimits import limited, too_many_requests
 from core.states import all_states
-from guide import sections
+from guide import glossary, sections
 from guide.forms import FeedbackForm
 from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
 from guide.notifications import notify_editors_of_feedback
@@ -103,6 +103,16 @@ class FeedbackView(CreateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["crumbs"] = [(_("Suggest an update"), "")]
+        return context
+
+
+class GlossaryView(TemplateView):
+    template_name = "guide/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["terms"] = glossary.TERMS
+        context["crumbs"] = [(_("Glossary"), "")]
         return context
 
 

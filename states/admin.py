@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HistoryAdmin, ReviewedAdminMixin
+from core.admin import HistoryAdmin, ReviewedAdminMixin, unpublish
 from states import models
 
 
@@ -9,13 +9,33 @@ from states import models
 class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
-    list_display = ["state", "regulation", "confidence", "researched_on", "reviewed_on"]
-    list_filter = ["regulation", "confidence"]
+    actions = [unpublish]
+    list_display = [
+        "state",
+        "regulation",
+        "confidence",
+        "researched_on",
+        "reviewed_on",
+        "published",
+    ]
+    list_filter = ["published", "regulation", "confidence"]
     list_select_related = ["rules_source"]
     search_fields = ["state", "summary", "board_name"]
     autocomplete_fields = ["rules_source", "projection_source"]
     fieldsets = [
-        (None, {"fields": ["state", "regulation", "summary", "confidence", "rules_source"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "state",
+                    "regulation",
+                    "summary",
+                    "confidence",
+                    "rules_source",
+                    "published",
+                ]
+            },
+        ),
         (_("State medical board"), {"fields": ["board_name", "board_url"]}),
         (
             _("The state's own job projection"),

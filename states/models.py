@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import reviewer_field
+from core.models import PublishedQuerySet, reviewer_field
 from core.states import by_code, state_choices
 from core.validators import not_in_future
 from guide.models import GROWTH_PCT, HEADCOUNT, Source
@@ -19,7 +19,7 @@ class Confidence(models.TextChoices):
     SEARCHED = "searched", _("Searched; nothing specific found")
 
 
-class StateProfileQuerySet(models.QuerySet):
+class StateProfileQuerySet(PublishedQuerySet):
     def get_by_natural_key(self, state):
         return self.get(state=state)
 
@@ -102,6 +102,13 @@ class StateProfile(models.Model):
         help_text=_("When an editor last checked the official pages; blank until someone has."),
     )
     reviewed_by = reviewer_field()
+    published = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick to take the profile off the site: the state page, the table of states and "
+            "the API then show the state's pay and programs without it. It can be published again."
+        ),
+    )
 
     objects = StateProfileQuerySet.as_manager()
     history = HistoricalRecords()

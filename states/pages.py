@@ -135,7 +135,7 @@ def state_page(state):
         )
         for label, row in [*headline, *((a.area_name, a) for a in areas)]
     ]
-    profile = StateProfile.objects.for_page().filter(state=state.code).first()
+    profile = StateProfile.objects.published().for_page().filter(state=state.code).first()
     programs = program_figures(state.code)
     return {
         "state": state,
@@ -183,7 +183,7 @@ def state_table(sort):
         .select_related("source")
     }
     counts = Program.objects.published().count_by_state()
-    profiles = dict(StateProfile.objects.values_list("state", "regulation"))
+    profiles = dict(StateProfile.objects.published().values_list("state", "regulation"))
     order = [choice for choice, _label in StateProfile.Regulation.choices]
     labels = StateProfile.REGULATION_SHORT
     rows = []

@@ -307,3 +307,29 @@ def test_the_certification_form_offers_same_source_on_each_figure_row(admin_clie
     assert 'name="figures-0-same_source"' in body
     assert 'name="routes-0-same_source"' in body
     assert 'name="change_note"' in body
+
+
+def test_a_deleted_source_comes_back_from_its_history_with_the_pages_that_cited_it(admin_client):
+    source = make_source(title="OEWS May 2025")
+    page, certification, former = make_page(), make_certification(), make_page()
+    page.sources.add(source)
+    certification.sources.add(source)
+    former.sources.add(source)
+    former.sources.remove(source)
+    version, pk = source.history.latest("history_date"), source.pk
+    # Admin refuses to delete a cited source; a script or the shell still can.
+    source.delete()
+    assert not page.sources.exists() and not certification.sources.exists()
+
+    revert_page = admin_client.get(revert_url(version))
+    response = admin_client.post(revert_url(version), form_data(revert_page))
+    assert response.status_code == 302
+
+    restored = Source.objects.get(pk=pk)
+    assert list(page.sources.all()) == [restored]
+    assert list(certification.sources.all()) == [restored]
+    assert not former.sources.exists()
+    # The page's history records the link it got back, and why.
+    latest = page.history.latest("history_date")
+    assert list(latest.sources.values_list("source_id", flat=True)) == [pk]
+    assert latest.history_change_reason.startswith("Reverted to the version of ")

@@ -33,6 +33,7 @@ STATIC_PAGES = {
     "resources": "/resources/",
     "about": "/about/",
     "about our data": "/about-our-data/",
+    "glossary": "/glossary/",
     "cost and financial aid": "/cost-and-financial-aid/",
     "certifications": "/certifications/",
     "certifications, differences": "/certifications/?differences=1",
