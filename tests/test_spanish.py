@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.template import Context, Template
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import resolve
 from django.utils import translation
 from django.utils.formats import date_format, number_format
@@ -200,6 +200,17 @@ def test_a_returning_spanish_reader_is_sent_from_the_root_only(client):
     assert client.get("/faq/").status_code == 200
     client.cookies["django_language"] = "en"
     assert client.get("/").status_code == 200
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_the_root_redirect_and_the_cached_english_home_never_mix(client):
+    assert client.get("/").status_code == 200
+    assert "public" in client.get("/")["Cache-Control"]
+    returning = Client()
+    returning.cookies["django_language"] = "es"
+    assert returning.get("/")["Location"] == "/es/"
+    assert client.get("/").status_code == 200
+    assert parsed(client.get("/")).lang == "en"
 
 
 def test_accept_language_alone_never_redirects_or_translates(client):
