@@ -51,7 +51,7 @@ class Language:
 
 
 @functools.lru_cache(maxsize=8)
-def home_in(code):
+def home_in(script_prefix, code):
     with override(code):
         return reverse("guide:home")
 
@@ -73,7 +73,8 @@ def languages_of(request):
         else:
             translated = translate_url(here, code)
             url = translated if translated != here else ""
-        found.append(Language(code, name, url, url or home_in(code), code == current))
+        switch_to = url or home_in(get_script_prefix(), code)
+        found.append(Language(code, name, url, switch_to, code == current))
     return sorted(found, key=lambda language: not language.current)
 
 
