@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run seed migrate test test-migrations test-browser test-servers lint fmt bench load serve-prod clean
+.PHONY: help install run seed migrate test test-migrations test-browser test-servers lint fmt messages bench load serve-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,14 @@ fmt: install ## Format and autofix with ruff, django-upgrade and djhtml
 	$(BIN)/ruff check --fix .
 	git ls-files '*.py' | grep -v /migrations/ | xargs $(BIN)/django-upgrade --target-version 5.2 || true
 	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml
+
+# makemessages calls GNU gettext's xgettext (apt-get install gettext): only whoever adds or
+# changes strings needs it. The compiled .mo is committed, so run and test need nothing.
+messages: install ## Update locale/es/LC_MESSAGES/django.po from the code and templates (needs xgettext), then compile it with polib
+	@command -v xgettext >/dev/null || { echo "messages needs xgettext: see README, Spanish" >&2; exit 1; }
+	$(PY) manage.py makemessages --locale es --extension html,txt,py --no-obsolete \
+		--ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(PY) manage.py compile_catalogs
 
 bench: install ## Page timings at 1,500 / 10,000 / 100,000 programs on SQLite and PostgreSQL, then gunicorn + wrk
 	@command -v wrk >/dev/null || { echo "bench needs wrk: see README, System packages" >&2; exit 1; }

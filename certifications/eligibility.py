@@ -173,7 +173,7 @@ class Answer:
         """This credential's part of the plan sentence."""
         params = {"code": self.certification.code, "body": self.certification.body.abbreviation}
         if self.best and self.best.from_date:
-            params["date"] = date_format(self.best.from_date, "F j, Y")
+            params["date"] = date_format(self.best.from_date, "DATE_FORMAT")
         if self.best:
             params["count"] = len(self.best.unknown)
         if self.verdict == NOW:
@@ -211,7 +211,7 @@ class Answer:
             ]
         params["needs"] = needs[0]
         if plan.from_date:
-            params["date"] = date_format(plan.from_date, "F j, Y")
+            params["date"] = date_format(plan.from_date, "DATE_FORMAT")
             return _("the %(code)s not before %(date)s, with %(needs)s") % params
         return _("the %(code)s needs %(needs)s") % params
 

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from certifications.models import Certification
+from core.sitemaps import BilingualSitemap
 
 
-class CertificationSitemap(Sitemap):
+class CertificationSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.7
 

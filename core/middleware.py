@@ -1,8 +1,45 @@
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation, TooManyFieldsSent
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpResponseRedirect
 from django.http.multipartparser import MultiPartParserError
+from django.middleware import locale
 from django.shortcuts import render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's: the language is the address's (/es/... or English). One addition: a reader
+    who chose a language with the switcher (Django's language cookie) and comes back to the
+    site's root is sent to that language's home. Only the root, the one address people type:
+    any other page's language was chosen by the link that led there. Accept-Language alone
+    never moves anyone. The redirect depends on a cookie, so it says so (Vary) and is kept by
+    no shared cache; it comes before the page cache, which never sees it."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if request.path_info != "/" or request.method not in ("GET", "HEAD"):
+            return None
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if chosen not in dict(settings.LANGUAGES):
+            return None
+        here = request.get_full_path()
+        target = translate_url(here, chosen)
+        if target == here:
+            return None
+        response = HttpResponseRedirect(target)
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, private=True)
+        return response
+
+    def process_response(self, request, response):
+        # Django's also says Vary: Accept-Language on every English page, which splits caches
+        # by a header no page here depends on, and redirects 404s to a prefixed English
+        # address, which English never has (prefix_default_language=False).
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
 
 
 class BadQueryStringMiddleware:

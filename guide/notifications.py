@@ -3,10 +3,12 @@
 import logging
 import smtplib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import override
 
 from core.context_processors import site_url
 from guide.editors import EDITORS_GROUP
@@ -35,9 +37,11 @@ def notify_editors_of_feedback(feedback, request):
         + reverse("admin:guide_feedback_change", args=[feedback.pk]),
         "queue_url": site_url(request) + reverse("admin:guide_feedback_changelist"),
     }
-    # One line whatever the page address holds: a header cannot carry a line break.
-    subject = " ".join(render_to_string("guide/email/feedback_subject.txt", context).split())
-    body = render_to_string("guide/email/feedback_body.txt", context)
+    # Editors work in English, whichever language the reader wrote from.
+    with override(settings.LANGUAGE_CODE):
+        # One line whatever the page address holds: a header cannot carry a line break.
+        subject = " ".join(render_to_string("guide/email/feedback_subject.txt", context).split())
+        body = render_to_string("guide/email/feedback_body.txt", context)
     try:
         send_mail(subject, body, None, recipients)
     except (OSError, smtplib.SMTPException):

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import BilingualSitemap
 from guide.models import GuidePage
 
 
-class GuidePageSitemap(Sitemap):
+class GuidePageSitemap(BilingualSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -776,7 +776,7 @@ class Program(NaturalKeyMixin, models.Model):
         status = label_of(self.Accreditation, self.accreditation)
         if not self.accreditation_checked_on:
             return self.accreditation_note or status
-        checked = date_format(self.accreditation_checked_on, "M j, Y")
+        checked = date_format(self.accreditation_checked_on, "SHORT_DATE_FORMAT")
         if self.accreditation in ACCREDITED:
             return _("%(body)s-accredited (checked %(date)s)") % {"body": status, "date": checked}
         return _("%(status)s (checked %(date)s)") % {"status": status, "date": checked}

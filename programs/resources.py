@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
@@ -433,37 +434,39 @@ class PublicProgramResource(ProgramResource):
     class Meta(ProgramResource.Meta):
         fields = [*ProgramResource.Meta.fields, "distance"]
 
-    # The editors' field behind each reader column, in the readers' order, and its heading.
+    # The editors' field behind each reader column, in the readers' order, and its heading in
+    # the language of the page the reader asked from (/es/programs/export.csv: Spanish). The
+    # one code-like heading, cost_is_estimate, is the editors' column name in any language.
     headings = {
-        "school_name": "School",
-        "city": "City",
-        "state": "State",
-        "name": "Program",
-        "credential": "Credential",
-        "delivery_format": "Format",
-        "format_confirmed": "Format confirmed",
-        "length_months": "Length (months)",
-        "reported_length_months": "Reported length, flagged (months)",
-        "length_hours": "Length (hours)",
-        "length_hours_unit": "Hours unit",
-        "tuition_fees": "Tuition and fees ($)",
-        "books_supplies": "Books and supplies ($)",
-        "total_cost": "Total cost ($)",
+        "school_name": gettext_lazy("School"),
+        "city": gettext_lazy("City"),
+        "state": gettext_lazy("State"),
+        "name": gettext_lazy("Program"),
+        "credential": gettext_lazy("Credential"),
+        "delivery_format": gettext_lazy("Format"),
+        "format_confirmed": gettext_lazy("Format confirmed"),
+        "length_months": gettext_lazy("Length (months)"),
+        "reported_length_months": gettext_lazy("Reported length, flagged (months)"),
+        "length_hours": gettext_lazy("Length (hours)"),
+        "length_hours_unit": gettext_lazy("Hours unit"),
+        "tuition_fees": gettext_lazy("Tuition and fees ($)"),
+        "books_supplies": gettext_lazy("Books and supplies ($)"),
+        "total_cost": gettext_lazy("Total cost ($)"),
         "cost_is_estimate": "cost_is_estimate",
-        "estimated_cost_out_of_state": "Estimated cost, out of state ($)",
-        "cost_source": "Cost source",
-        "accreditation": "Accreditation",
-        "graduates_per_year": "Graduates",
-        "graduates_year": "Graduates year",
-        "distance": "Distance (miles)",
-        "page": "Page",
+        "estimated_cost_out_of_state": gettext_lazy("Estimated cost, out of state ($)"),
+        "cost_source": gettext_lazy("Cost source"),
+        "accreditation": gettext_lazy("Accreditation"),
+        "graduates_per_year": gettext_lazy("Graduates"),
+        "graduates_year": gettext_lazy("Graduates year"),
+        "distance": gettext_lazy("Distance (miles)"),
+        "page": gettext_lazy("Page"),
     }
 
     def get_export_fields(self, selected_fields=None):
         return [self.fields[name] for name in self.headings]
 
     def get_export_headers(self, selected_fields=None):
-        return list(self.headings.values())
+        return [str(heading) for heading in self.headings.values()]
 
     def rows(self, programs):
         """The heading row, then one row per program, one at a time for streaming."""

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import BilingualSitemap
 from programs.models import Program
 
 
-class ProgramSitemap(Sitemap):
+class ProgramSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.5
 

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
+from core.origin import same_origin
 from core.ratelimits import limited, too_many_requests
 from guide.models import Source
 from programs import costs, geo, shortlist
@@ -166,17 +167,8 @@ def export_csv(request):
     return response
 
 
-def same_origin(request):
-    """Browsers say where a form post came from; only our own pages may change a shortlist."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site in {"same-origin", "none"}
-    origin = request.headers.get("Origin")
-    return origin == f"{request.scheme}://{request.get_host()}"
-
-
 # The shortlist forms carry no CSRF token so that result pages stay cacheable for everyone;
-# the Origin / Sec-Fetch-Site check above stops other sites from posting to it instead.
+# same_origin's check of Origin / Sec-Fetch-Site stops other sites from posting to it instead.
 @csrf_exempt
 @require_POST
 def update_shortlist(request):

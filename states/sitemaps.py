@@ -1,10 +1,10 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import BilingualSitemap
 from core.states import all_states
 
 
-class StateSitemap(Sitemap):
+class StateSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.7
 

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -69,12 +68,18 @@ MIDDLEWARE = [
     # Compresses pages (static files come compressed from WhiteNoise); since Django 4.2 it pads
     # responses against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    # The language comes from the address alone (/es/...; i18n_patterns without a prefix for
+    # English), never from the session, a cookie or Accept-Language, so nothing later decides
+    # it and no response varies on those headers. Before the request checks, so their 400
+    # pages speak the address's language; before the page cache, so a page is looked up and
+    # stored under the same language (Django adds it to the key) and a returning Spanish
+    # reader is sent from / to /es/ before the cache is asked.
+    "core.middleware.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.BadQueryStringMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.cache.VersionedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,9 +140,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
-LANGUAGES = [("en", _("English"))]
+LANGUAGE_CODE = "en"
+# Each language's name in itself: the switcher offers it to someone who may not read the other.
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as US readers of either language expect them (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
+# The switcher's choice (core.views.set_language) is kept a year; only the server reads it.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

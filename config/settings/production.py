@@ -19,6 +19,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 
 # One JSON object per line on stdout, for the platform's log collector.
 LOGGING["formatters"]["json"] = {"()": "config.log_format.JsonFormatter"}
