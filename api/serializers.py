@@ -153,6 +153,10 @@ class FinderProgramSerializer(ProgramSerializer):
     class Meta(ProgramSerializer.Meta):
         fields = [*ProgramSerializer.Meta.fields, "distance_miles", "missing"]
 
+    def get_certifications(self, program) -> list[str]:
+        # A page of results comes with its certifications listed (ProgramQuerySet.for_results).
+        return [certification.code for certification in program.listed_certifications]
+
     def get_distance_miles(self, program) -> float | None:
         return None if program.distance is None else round(program.distance, 1)
 

@@ -362,7 +362,7 @@ class Finder:
                 graduates_note = f"({year})"
             else:
                 graduates_note = f"({words['as_reported']}, {year})"
-            codes = ", ".join(c.code for c in program.certifications.all())
+            codes = ", ".join(c.code for c in program.listed_certifications)
             cards.append(
                 {
                     "slug": program.slug,

@@ -359,13 +359,15 @@ RESULT_COLUMNS = [
 ]
 
 
-def published_certifications(*columns):
-    """A program's certifications, in order, for prefetching (only the columns given, if any).
-    Only published ones: an editor who unpublishes one takes it off every program page, card
-    and comparison."""
+def published_certifications(*columns, to_attr=None):
+    """A program's certifications, in order, for prefetching (only the columns given, if any;
+    as a list in the attribute to_attr, if given). Only published ones: an editor who
+    unpublishes one takes it off every program page, card and comparison."""
     certifications = Certification.objects.published().order_by("sort_order")
     return models.Prefetch(
-        "certifications", queryset=certifications.only(*columns) if columns else certifications
+        "certifications",
+        queryset=certifications.only(*columns) if columns else certifications,
+        to_attr=to_attr,
     )
 
 
@@ -380,12 +382,15 @@ class ProgramQuerySet(PublishedQuerySet):
 
     def for_results(self):
         """for_listing() with only the columns a page of the finder's results shows (its cards
-        and the API's list of programs: certification codes): a page builds some fifty model
-        instances, each paying for every column it reads."""
+        and the API's list of programs), its certifications as a plain list in
+        `listed_certifications`: a page builds some fifty model instances, each paying for every
+        column it reads, and a related manager with its own queryset for each program."""
         return (
             self.select_related("school")
             .only(*RESULT_COLUMNS)
-            .prefetch_related(published_certifications("code", "sort_order"))
+            .prefetch_related(
+                published_certifications("code", "sort_order", to_attr="listed_certifications")
+            )
         )
 
     def naming_credentials(self):
