@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from certifications.models import OFFICIAL_KINDS, EligibilityRoute
 
@@ -37,13 +37,6 @@ RANK = {NOW: 0, MAYBE: 1, FROM: 2, MAYBE_FROM: 3, NOT_YET: 4}
 # before one needing more months of work, more hours, or another program.
 DOCUMENT, TIME, HOURS, PROGRAM = "document", "time", "hours", "program"
 EFFORT = {DOCUMENT: 0, TIME: 1, HOURS: 2, PROGRAM: 3}
-# Each of them in the answer's "What would fix it:" line.
-FIX_WORDS = {
-    TIME: gettext_lazy("time (more months of work)"),
-    HOURS: gettext_lazy("more training hours or practicum"),
-    PROGRAM: gettext_lazy("a different program"),
-    DOCUMENT: gettext_lazy("a CPR card or a diploma"),
-}
 
 # Training answers that count as "a program", and those at an accredited institution (a
 # CAAHEP- or ABHES-accredited program is always offered by an accredited institution).
@@ -158,11 +151,6 @@ class Answer:
         """For a "not yet" answer: what would fix it on the closest route, [] if nothing would."""
         plans = self.plans
         return plans[0].fixes if plans else []
-
-    @property
-    def fix_words(self):
-        """The fixes in words, for the answer's page."""
-        return [FIX_WORDS[fix] for fix in self.fixes]
 
     @property
     def cited_route(self):

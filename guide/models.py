@@ -77,21 +77,6 @@ class Source(NaturalKeyMixin, models.Model):
     def __str__(self):
         return f"{self.publisher}: {self.title} ({self.as_of})"
 
-    @property
-    def kind_words(self):
-        """What kind of page it is, as readers see it beside a citation."""
-        return SOURCE_KIND_WORDS.get(self.kind, SOURCE_KIND_WORDS[Source.Kind.LOW])
-
-
-# Source.kind_words: shorter than the kinds' labels, which editors read in full.
-SOURCE_KIND_WORDS = {
-    Source.Kind.OFFICIAL_DATA: _("official statistics"),
-    Source.Kind.OFFICIAL: _("official"),
-    Source.Kind.QUOTES_OFFICIAL: _("a school's or public agency's page quoting the official one"),
-    Source.Kind.SECONDARY: _("a secondary page"),
-    Source.Kind.LOW: _("a test-prep or marketing page: treat with care"),
-}
-
 
 class Contributor(NaturalKeyMixin, models.Model):
     slug = models.SlugField(max_length=80, unique=True)
