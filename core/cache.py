@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.middleware.cache import CacheMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
@@ -176,7 +176,8 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
 
     def process_response(self, request, response):
         names_read = getattr(request, "_page_names_read", None)
-        if names_read is not None and response.status_code == 200:
+        # Empty when the page came from the cache (nothing rendered): nothing to learn.
+        if names_read and response.status_code == 200:
             self.learn_reads(request, names_read)
             present = set(request.GET.keys())
             # The first visit with these parameters is stored too once the page is seen to read
@@ -188,6 +189,9 @@ class VersionedPageCacheMiddleware(CacheMiddleware):
         if not self._should_update_cache(request, response) or response.cookies:
             return response
         if response.status_code == 200 and not response.streaming:
+            # Stored with its ETag, so ConditionalGetMiddleware need not hash the page again on
+            # every hit.
+            set_response_etag(response)
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             # Expires agrees with max-age=0 (the cache middleware would set it ahead).
             response.headers["Expires"] = http_date()

@@ -196,13 +196,15 @@ class InOrder(Sequence):
         return sum(size for _part, size in self.parts)
 
     def __getitem__(self, index):
+        """A page, with only the columns a page of results shows (ProgramQuerySet.for_results);
+        iterating gives every match whole, for the CSV."""
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop, _step = index.indices(len(self))
         programs = []
         for part, size in self.parts:
             if start < size and stop > 0:
-                programs += self.read(part, max(start, 0), min(stop, size))
+                programs += self.read(part, max(start, 0), min(stop, size), whole=False)
             start, stop = start - size, stop - size
         return programs
 
@@ -215,12 +217,15 @@ class InOrder(Sequence):
                 yield from part.for_listing().iterator(chunk_size=500)
 
     @staticmethod
-    def read(part, start, stop):
+    def read(part, start, stop, whole=True):
         if isinstance(part, list):
             ids = part[start:stop]
-            rows = Program.objects.for_listing().naming_credentials().in_bulk(ids)
+            programs = Program.objects.all()
+            programs = programs.for_listing() if whole else programs.for_results()
+            rows = programs.naming_credentials().in_bulk(ids)
             return [rows[pk] for pk in ids if pk in rows]
-        return list(part.for_listing().naming_credentials()[start:stop])
+        programs = part.for_listing() if whole else part.for_results()
+        return list(programs.naming_credentials()[start:stop])
 
 
 def facet_filter(group):

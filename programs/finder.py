@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -83,8 +84,17 @@ MISSING_WORDS = {
 }
 
 
+# Words the finder writes into longer text, which the template escapes with it.
+COMPOSED_WORDS = {"miles_away", "as_reported"}
+
+
 def card_words():
-    return {name: str(word) for name, word in CARD_WORDS.items()}
+    """CARD_WORDS in the visitor's language; those a card prints as they are, escaped here once
+    a page (a template escapes a plain string again each time it prints it)."""
+    return {
+        name: str(word) if name in COMPOSED_WORDS else conditional_escape(word)
+        for name, word in CARD_WORDS.items()
+    }
 
 
 @dataclass
@@ -114,6 +124,8 @@ class FinderResult:
     filterset: ProgramFilter
     total: int
     programs: list
+    # What each card shows, in the programs' order (Finder(cards=True) only).
+    cards: list = field(default_factory=list)
     page: object = None
     page_range: list = field(default_factory=list)
     facets: list = field(default_factory=list)
@@ -144,13 +156,13 @@ class FinderResult:
 
     @property
     def reported(self):
-        """The page's programs that reported every figure the visitor limited."""
-        return [program for program in self.programs if not program.missing]
+        """The page's cards for programs that reported every figure the visitor limited."""
+        return [card for card in self.cards if not card["missing"]]
 
     @property
     def unreported_programs(self):
-        """The page's programs listed after the others for lack of a limited figure."""
-        return [program for program in self.programs if program.missing]
+        """The page's cards listed after the others for lack of a limited figure."""
+        return [card for card in self.cards if card["missing"]]
 
     @property
     def missing_figures(self):
@@ -162,12 +174,14 @@ class FinderResult:
 
 
 class Finder:
-    def __init__(self, params, shortlist=(), ways_out=False):
+    def __init__(self, params, shortlist=(), ways_out=False, cards=False):
         """ways_out: also count the ways out of a thin search (one more query, cached with the
-        counts), for the page a person reads; the CSV and the API do without."""
+        counts); cards: also work out what each result card shows. Both for the page a person
+        reads; the CSV and the API do without."""
         self.params = params
         self.shortlist = shortlist
         self.offer_ways_out = ways_out
+        self.offer_cards = cards
         bound = any(name in params for name in PARAMETERS)
         self.filterset = ProgramFilter(
             params if bound else None, queryset=Program.objects.published()
@@ -202,17 +216,20 @@ class Finder:
             page = paginator.get_page(page_number)
             programs = page.object_list
             page_range = list(paginator.get_elided_page_range(page.number))
-        words = card_words()
-        described = self.described(programs, nearby.distances if nearby else {}, words)
+        words = card_words() if self.offer_cards else {}
+        described = self.described(programs, nearby.distances if nearby else {})
         cleaned, sort = filterset.cleaned, filterset.sort()
         default_sort = filterset.form.offer_sorts(near=nearby is not None)
         online_anywhere, ways_out = (
             self.ways_out(counts, nearby) if self.offer_ways_out else (None, [])
         )
+        if not everything:
+            described = list(described)
         return FinderResult(
             filterset=filterset,
             total=counts["total"],
-            programs=described if everything else list(described),
+            programs=described,
+            cards=self.cards(described, words) if self.offer_cards and not everything else [],
             page=page,
             page_range=page_range,
             facets=self.facets(counts, in_use),
@@ -313,26 +330,66 @@ class Finder:
             f"finder-counts:{data_version('programs')}:{digest}", count, FACET_CACHE_SECONDS
         )
 
-    def described(self, programs, distances, words):
-        """Each program with what its card shows beyond the model, worked out here so the card
-        template only places it: its address, place and distance, the limited figures it did
-        not report, the exams it prepares for and whether it is on the visitor's shortlist."""
+    def described(self, programs, distances):
+        """Each program with its distance from the ZIP code and the limited figures it did not
+        report, which the API and the CSV read too."""
+        for program in programs:
+            program.distance = distances.get(program.pk)
+            program.missing = self.filterset.missing(vars(program))
+            yield program
+
+    def cards(self, programs, words):
+        """What each result card shows, as plain values worked out here so the card template
+        only places them: a template reads a dict key at once, where it tries an object as a
+        dict first and catches the error, a dozen times a card. Figures read through their
+        display rules (Program.cost_shown/length_shown, core.formatting)."""
         detail = reverse("programs:detail", kwargs={"slug": SLUG_MARK})
         chosen = set(self.shortlist)
+        not_reported = words["not_reported"]
+        cards = []
         for program in programs:
             school = program.school
-            program.distance = distances.get(program.pk)
-            program.place = f"{school.city}, {school.state}"
+            credential = program.credential_label
+            place = f"{school.city}, {school.state}"
             if program.distance is not None:
                 miles = words["miles_away"] % {"miles": number(program.distance, 1)}
-                program.place += f" · {miles}"
-            missing = self.filterset.missing(vars(program))
-            program.missing = missing
-            program.missing_words = words[MISSING_WORDS[missing]] if missing else ""
-            program.url = detail.replace(SLUG_MARK, program.slug)
-            program.in_shortlist = program.slug in chosen
-            program.codes = ", ".join(c.code for c in program.certifications.all())
-            yield program
+                place += f" · {miles}"
+            length, cost = program.length_shown, program.cost_shown
+            graduates, year = program.graduates_per_year, program.graduates_year
+            if graduates is None:
+                graduates_note = ""
+            elif graduates:
+                graduates_note = f"({year})"
+            else:
+                graduates_note = f"({words['as_reported']}, {year})"
+            codes = ", ".join(c.code for c in program.listed_certifications)
+            cards.append(
+                {
+                    "slug": program.slug,
+                    "url": detail.replace(SLUG_MARK, program.slug),
+                    "title": f"{school.name}: {credential}"
+                    if program.school_has_others
+                    else school.name,
+                    "place": place,
+                    "missing": words[MISSING_WORDS[program.missing]] if program.missing else "",
+                    "credential": credential,
+                    "format": program.format_label,
+                    "format_note": "" if program.format_confirmed else words["unconfirmed"],
+                    "length": length.text or not_reported,
+                    "length_note": length.note,
+                    "cost": cost.text or not_reported,
+                    "cost_note": cost.note,
+                    "graduates": not_reported if graduates is None else number(graduates),
+                    "graduates_note": graduates_note,
+                    "accreditation": program.accreditation_label,
+                    "codes": codes or not_reported,
+                    "in_shortlist": program.slug in chosen,
+                    # The add/remove button's words, shared with the program page.
+                    "school": school,
+                    "credential_label": credential,
+                }
+            )
+        return cards
 
     @property
     def errors(self):

@@ -51,7 +51,9 @@ class ProgramListView(ShortlistMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        finder = Finder(self.request.GET, shortlist=context["shortlist"], ways_out=True)
+        finder = Finder(
+            self.request.GET, shortlist=context["shortlist"], ways_out=True, cards=True
+        )
         result = finder.run(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
