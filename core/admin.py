@@ -321,7 +321,8 @@ class TranslatedAdmin(TranslatedAdminMixin, TranslationAdmin):
 
 
 class TranslatedInline(TranslatedAdminMixin, TranslationStackedInline):
-    """Inline rows with Spanish texts: `class FAQInline(TranslatedInline, SortableStackedInline)`."""
+    """Inline rows with Spanish texts:
+    `class FAQInline(TranslatedInline, SortableStackedInline)`."""
 
 
 class TranslatedTabularInline(TranslatedAdminMixin, TranslationTabularInline):

@@ -69,17 +69,17 @@ class TranslatedModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.note_versions()
+        super().save(*args, **kwargs)
+        self._spanish_loaded = translations.texts(self, translations.SPANISH)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         # What the Spanish was when read, so save() knows whether an editor changed it.
         instance._spanish_loaded = translations.texts(instance, translations.SPANISH)
         return instance
-
-    def save(self, *args, **kwargs):
-        self.note_versions()
-        super().save(*args, **kwargs)
-        self._spanish_loaded = translations.texts(self, translations.SPANISH)
 
     def note_versions(self):
         """Record a change of the English (its fingerprint and when), and a change of the

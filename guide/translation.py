@@ -1,4 +1,5 @@
-"""The guide's texts that have a Spanish version (django-modeltranslation; see core.translations)."""
+"""The guide's texts that have a Spanish version (django-modeltranslation; see
+core.translations)."""
 
 from core.translations import register
 from guide import models
