@@ -104,6 +104,15 @@ class TranslatedModel(models.Model):
     def spanish_status(self):
         return translations.status_of(self)
 
+    @property
+    def translation_note(self):
+        """What a Spanish page says about this row's Spanish ("" when nothing, or in English):
+        templates/includes/translation_note.html."""
+        if not translations.spanish_active():
+            return ""
+        status = self.spanish_status
+        return "" if status == translations.SpanishStatus.CURRENT else status
+
 
 class PublishedQuerySet(SlugNaturalKeyQuerySet):
     """Rows with a `published` flag: what the public sees, and what editors may preview."""

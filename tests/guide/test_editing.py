@@ -60,7 +60,7 @@ def test_preview_of_invalid_input_shows_the_form_errors(editor_client):
 
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
-    assert response.context["form"].errors["title"]
+    assert response.context["form"].errors["title_en"]
 
 
 def test_preview_needs_change_permission(client):
