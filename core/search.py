@@ -34,7 +34,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import IRegex
 from django.utils.html import strip_tags
@@ -216,7 +216,9 @@ def in_page_language(model, fields):
         if isinstance(source, str) and source in translated:
             english = F(f"{source}_{ENGLISH}")
             if spanish_active():
-                source = Coalesce(NullIf(F(f"{source}_{SPANISH}"), Value("")), english)
+                source = Coalesce(
+                    NullIf(F(f"{source}_{SPANISH}"), Value("")), english, output_field=TextField()
+                )
             else:
                 source = english
         localized.append((source, weight))

@@ -37,7 +37,33 @@ def register(model, fields):
     translator.register(model, fields=tuple(fields))
     history = getattr(model._meta, "simple_history_manager_attribute", None)
     if history is not None:
-        translator.register(getattr(model, history).model, fields=tuple(fields))
+        _keep_in_history(model, getattr(model, history).model, fields)
+
+
+def _keep_in_history(model, historical, fields):
+    """Give the model's django-simple-history record the translated columns too.
+
+    simple-history builds the record model when the model class is made, before
+    django-modeltranslation adds the `_en`/`_es` columns, and freezes its field list then: the
+    columns are added to the record model here, and to the two places that list is used, so
+    bulk-made records (core.history) and diffs carry them and a revert brings them back.
+    """
+    translator.register(historical, fields=tuple(fields))
+    columns = [
+        model._meta.get_field(f"{name}_{language}")
+        for name in fields
+        for language in (ENGLISH, SPANISH)
+    ]
+    historical.tracked_fields = [*historical.tracked_fields, *columns]
+    as_saved = historical.instance.fget
+
+    def instance(record):
+        row = as_saved(record)
+        for column in columns:
+            setattr(row, column.attname, getattr(record, column.attname))
+        return row
+
+    historical.instance = property(instance)
 
 
 def translated_fields(model):
