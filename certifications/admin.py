@@ -3,8 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from certifications import models
 from certifications.views import CertificationDetailView
-from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
+from core.admin import (
+    FigureSourceInlineMixin,
+    HistoryAdmin,
+    ReviewedAdminMixin,
+    TranslatedAdmin,
+    TranslatedInline,
+    TranslatedTabularInline,
+    unpublish,
+)
 from core.editing import EditingAdminMixin, SortableStackedInline, view_preview
+from core.translations import localized
 
 ROUTE_FIELDSETS = [
     (None, {"fields": ["name", "slug", "description", "sort_order", "published"]}),
@@ -39,7 +48,7 @@ ROUTE_FIELDSETS = [
 ]
 
 
-class EligibilityRouteInline(FigureSourceInlineMixin, SortableStackedInline):
+class EligibilityRouteInline(FigureSourceInlineMixin, TranslatedInline, SortableStackedInline):
     model = models.EligibilityRoute
     extra = 0
     autocomplete_fields = ["source"]
@@ -58,7 +67,7 @@ class EligibilityRouteInline(FigureSourceInlineMixin, SortableStackedInline):
     ]
 
 
-class ExamFigureInline(FigureSourceInlineMixin, admin.TabularInline):
+class ExamFigureInline(FigureSourceInlineMixin, TranslatedTabularInline):
     model = models.ExamFigure
     extra = 0
     autocomplete_fields = ["source"]
@@ -76,17 +85,17 @@ class ExamFigureInline(FigureSourceInlineMixin, admin.TabularInline):
 
 
 @admin.register(models.CertifyingBody)
-class CertifyingBodyAdmin(HistoryAdmin):
+class CertifyingBodyAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "abbreviation", "url"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "verified_on"
     reviewer_field = "verified_by"
-    draft_fields = ["name", "summary", "delivery_note", "renewal_requirement"]
+    draft_fields = ["name", *localized("summary", "delivery_note", "renewal_requirement")]
     actions = [unpublish]
     list_display = ["code", "name", "body", "renewal_months", "verified_on"]
     list_filter = ["body", "published", "verified_on"]
@@ -142,7 +151,7 @@ class CertificationAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.ExamFigure)
-class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
+class ExamFigureAdmin(ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "verified_on"
     reviewer_field = "verified_by"
     actions = [unpublish]
@@ -154,7 +163,7 @@ class ExamFigureAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.EligibilityRoute)
-class EligibilityRouteAdmin(ReviewedAdminMixin, HistoryAdmin):
+class EligibilityRouteAdmin(ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "verified_on"
     reviewer_field = "verified_by"
     actions = [unpublish]

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
+from core.models import (
+    NaturalKeyMixin,
+    PublishedQuerySet,
+    SlugNaturalKeyManager,
+    TranslatedModel,
+    reviewer_field,
+)
 from core.validators import FigureRange, not_in_future, within
 from guide.models import Source
 
@@ -35,7 +41,7 @@ FEE_KINDS = {"exam_fee", "renewal_fee"}
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 
 
-class CertifyingBody(NaturalKeyMixin, models.Model):
+class CertifyingBody(NaturalKeyMixin, TranslatedModel):
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=160)
     abbreviation = models.CharField(max_length=20)
@@ -89,7 +95,7 @@ class CheckedByAnEditor:
         return self.verified_on if self.verified_by_id else None
 
 
-class Certification(CheckedByAnEditor, NaturalKeyMixin, models.Model):
+class Certification(CheckedByAnEditor, NaturalKeyMixin, TranslatedModel):
     code = models.CharField(max_length=10, unique=True, help_text=_("“CMA”."))
     slug = models.SlugField(max_length=40, unique=True, help_text=_("The page's address."))
     name = models.CharField(max_length=120, help_text=_("“Certified Medical Assistant”."))
@@ -221,7 +227,7 @@ def amount_bounds(figures):
     return (min(amounts), max(amounts)) if amounts else None
 
 
-class ExamFigure(CheckedByAnEditor, NaturalKeyMixin, models.Model):
+class ExamFigure(CheckedByAnEditor, NaturalKeyMixin, TranslatedModel):
     """One figure as one source gives it; where sources disagree, each gets its own row."""
 
     class Kind(models.TextChoices):
@@ -330,7 +336,7 @@ class ExamFigure(CheckedByAnEditor, NaturalKeyMixin, models.Model):
             raise ValidationError(errors)
 
 
-class EligibilityRoute(CheckedByAnEditor, NaturalKeyMixin, models.Model):
+class EligibilityRoute(CheckedByAnEditor, NaturalKeyMixin, TranslatedModel):
     """One way to qualify for an exam, written as data so editors can change the rules.
 
     Every condition is a field the checker reads; a blank number means the route sets no such

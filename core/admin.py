@@ -12,12 +12,19 @@ from django.db.models import Q
 from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationBaseModelAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_history_manager_for_model
@@ -33,6 +40,15 @@ from core.history import (
 )
 from core.otp import SecondFactorView, SignInForm, second_factor_pending
 from core.ratelimits import address_pause, sign_in_paused
+from core.translations import (
+    ENGLISH,
+    SPANISH,
+    STATUS_CONDITIONS,
+    SpanishStatus,
+    missing_q,
+    outdated_q,
+    translated_fields,
+)
 from core.versioning import VersionCheckedAdminMixin, when
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -197,6 +213,124 @@ class ReviewedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+class SpanishStatusFilter(admin.SimpleListFilter):
+    title = _("Spanish")
+    parameter_name = "spanish"
+
+    def lookups(self, request, model_admin):
+        return SpanishStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in STATUS_CONDITIONS:
+            return queryset.filter(STATUS_CONDITIONS[self.value()](queryset.model))
+        return queryset
+
+
+@admin.action(description=_("Mark the Spanish as up to date with the English"))
+def mark_spanish_current(model_admin, request, queryset):
+    """For an editor who checked that the Spanish still says what the changed English says.
+    Rows missing a Spanish text are left alone: there is nothing to confirm."""
+    count = 0
+    for obj in queryset.exclude(missing_q(queryset.model)):
+        obj.spanish_version = obj.english_version
+        obj._change_reason = gettext("Spanish checked against the English")
+        obj.save()
+        count += 1
+    model_admin.message_user(
+        request,
+        ngettext(
+            "%(count)d item's Spanish marked as up to date.",
+            "%(count)d items' Spanish marked as up to date.",
+            count,
+        )
+        % {"count": count},
+        messages.SUCCESS if count else messages.WARNING,
+    )
+
+
+def side_by_side(fields, model):
+    """A fieldset's fields with each English field beside its Spanish one, on a line of their
+    own; other fields keep their lines and order."""
+    names = set(translated_fields(model))
+    lines = []
+
+    def add(line):
+        if line:
+            lines.append(line[0] if len(line) == 1 else tuple(line))
+
+    for line in fields:
+        kept = []
+        for name in line if isinstance(line, (list, tuple)) else (line,):
+            original, _sep, language = name.rpartition("_")
+            if name in names:
+                original, language = name, ENGLISH
+            if original not in names:
+                kept.append(name)
+            elif language == ENGLISH:
+                add(kept)
+                kept = []
+                lines.append((f"{original}_{ENGLISH}", f"{original}_{SPANISH}"))
+        add(kept)
+    return lines
+
+
+class TranslatedAdminMixin:
+    """For models with Spanish texts (core.translations): django-modeltranslation's admin shows
+    each text's English and Spanish side by side; editors filter rows by the state of their
+    Spanish and confirm a Spanish text that still fits a changed English. Mix in with
+    TranslatedAdmin or TranslatedInline below."""
+
+    def get_fieldsets(self, request, obj=None):
+        # Past django-modeltranslation's own get_fieldsets, which ends the chain: the admin
+        # bases after it add the change note and the version to the fieldsets.
+        fieldsets = super(TranslationBaseModelAdmin, self).get_fieldsets(request, obj)
+        return [
+            (name, {**options, "fields": side_by_side(options["fields"], self.model)})
+            for name, options in fieldsets
+        ]
+
+
+class TranslatedAdmin(TranslatedAdminMixin, TranslationAdmin):
+    """List it before HistoryAdmin: `class FAQAdmin(TranslatedAdmin, HistoryAdmin)`."""
+
+    def get_list_filter(self, request):
+        return [SpanishStatusFilter, *super().get_list_filter(request)]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "spanish"]
+
+    @admin.display(description=_("Spanish"))
+    def spanish(self, obj):
+        return obj.spanish_status.label
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            actions["mark_spanish_current"] = self.get_action(mark_spanish_current)
+        return actions
+
+    def spanish_queue(self, request):
+        """The rows whose Spanish is missing or out of date: out of date first (a reader sees
+        Spanish that no longer says what the English says), the longest out of date first."""
+        queryset = self.get_queryset(request).filter(
+            missing_q(self.model) | outdated_q(self.model)
+        )
+        related = self.get_list_select_related(request)
+        if isinstance(related, (list, tuple)) and related:
+            queryset = queryset.select_related(*related)
+        return queryset.order_by("english_changed_at", "pk")
+
+
+class TranslatedInline(TranslatedAdminMixin, TranslationStackedInline):
+    """Inline rows with Spanish texts:
+    `class FAQInline(TranslatedInline, SortableStackedInline)`."""
+
+
+class TranslatedTabularInline(TranslatedAdminMixin, TranslationTabularInline):
+    """Inline table rows with Spanish texts: each text's English and Spanish in adjacent
+    columns."""
+
+
 class EditorsAdminSite(admin.AdminSite):
     site_header = _("Medical Assistant Career Guide: editors")
     site_title = _("MA Career Guide editors")
@@ -231,8 +365,47 @@ class EditorsAdminSite(admin.AdminSite):
         second_factor = super().admin_view(SecondFactorView.as_view(admin_site=self))
         return [
             path("second-factor/", second_factor, name="second_factor"),
+            path("spanish/", self.admin_view(self.spanish_queue_view), name="spanish_queue"),
             *super().get_urls(),
         ]
+
+    def spanish_queue_view(self, request):
+        """Every row, across the models with Spanish texts, whose Spanish is missing or out of
+        date, grouped by model."""
+        groups = []
+        for model, model_admin in self._registry.items():
+            if not isinstance(model_admin, TranslatedAdmin):
+                continue
+            if not model_admin.has_view_permission(request):
+                continue
+            rows = list(model_admin.spanish_queue(request))
+            if not rows:
+                continue
+            opts = model._meta
+            groups.append(
+                {
+                    "label": opts.verbose_name_plural,
+                    "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+                    "rows": [
+                        {
+                            "object": obj,
+                            "status": obj.spanish_status,
+                            "url": reverse(
+                                f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+                            ),
+                        }
+                        for obj in rows
+                    ],
+                }
+            )
+        groups.sort(key=lambda group: str(group["label"]))
+        context = {
+            **self.each_context(request),
+            "title": _("Spanish to write or update"),
+            "groups": groups,
+            "statuses": SpanishStatus,
+        }
+        return TemplateResponse(request, "admin/spanish_queue.html", context)
 
     def add_dashboard_panel(self, panel):
         """Apps add their own parts of the dashboard (guide adds reader feedback) from their

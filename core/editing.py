@@ -14,15 +14,21 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import Draft
+from core.models import Draft, TranslatedModel
+from core.translations import ENGLISH, SPANISH
 from core.widgets import MarkdownTextarea
 
 
@@ -146,6 +152,10 @@ class EditingAdminMixin:
     def preview_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        # The public page in either language; the admin itself stays in English.
+        language = request.GET.get("language", ENGLISH)
+        if language not in (ENGLISH, SPANISH):
+            return HttpResponseBadRequest(_("Preview in English or Spanish only."))
         obj = self.editable_object(request, object_id, self.preview_queryset(request))
         title = _("Preview of %(object)s") % {"object": obj}
         form = self.get_form(request, obj, change=True)(request.POST, request.FILES, instance=obj)
@@ -158,11 +168,17 @@ class EditingAdminMixin:
                 "title": title,
             }
             return TemplateResponse(request, "admin/preview_errors.html", context, status=400)
-        response = self.preview_response(
-            request,
-            form.instance,
-            {"preview": True, "dropped_markup": self.dropped_markup(form.cleaned_data)},
-        )
+        if isinstance(form.instance, TranslatedModel):
+            # The Spanish notes as the page would show them once this edit is saved.
+            form.instance.note_versions()
+        with translation.override(language):
+            response = self.preview_response(
+                request,
+                form.instance,
+                {"preview": True, "dropped_markup": self.dropped_markup(form.cleaned_data)},
+            )
+            # Rendered here, while the language is active, not later by the handler.
+            response.render()
         response["X-Robots-Tag"] = "noindex"
         return response
 
@@ -227,6 +243,8 @@ class EditingAdminMixin:
                 args=[object_id],
                 current_app=self.admin_site.name,
             )
+            if issubclass(self.model, TranslatedModel):
+                context["preview_spanish_url"] = f"{context['preview_url']}?language={SPANISH}"
         return super().changeform_view(
             request, object_id, form_url, {**context, **(extra_context or {})}
         )

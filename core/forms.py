@@ -3,6 +3,8 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.translations import ENGLISH
+
 
 def without_control_characters(text):
     """The text with NUL and other control characters turned into spaces.
@@ -83,7 +85,13 @@ class FigureSourceFormMixin(forms.Form):
         if self.instance._state.adding or cleaned_data.get("same_source"):
             return cleaned_data
         for source, figures in figure_sources(self._meta.model).items():
-            changed = [name for name in figures if name in self.changed_data]
+            # A translated figure is its English column; its Spanish only translates it.
+            changed = [
+                name
+                for figure in figures
+                for name in (figure, f"{figure}_{ENGLISH}")
+                if name in self.changed_data
+            ]
             if source in self.fields and changed and source not in self.changed_data:
                 labels = ", ".join(str(self.fields[name].label) for name in changed)
                 self.add_error(

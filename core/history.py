@@ -2,6 +2,7 @@
 rows saved without signals, bringing back the rows that hang off a record (inlines) as they
 were at one of its versions, and the many-to-many links to a row recovered after its deletion."""
 
+import dataclasses
 import datetime
 import difflib
 import re
@@ -11,6 +12,17 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 from simple_history.utils import get_history_manager_for_model
+
+
+def is_blank(value):
+    return value is None or value == ""
+
+
+def real_changes(delta):
+    """The delta without changes from one blank to another: a text column made before a field
+    was saved through a form (a Spanish text not written yet) holds NULL, the form saves ""."""
+    changes = [c for c in delta.changes if not (is_blank(c.old) and is_blank(c.new))]
+    return dataclasses.replace(delta, changes=changes, changed_fields=[c.field for c in changes])
 
 
 def has_history(model):
@@ -131,6 +143,7 @@ class FullDiffContextHelper(HistoricalRecordContextHelper):
     hides the edit in a long text. Long texts also get a word-by-word diff."""
 
     def context_for_delta_changes(self, delta):
+        delta = real_changes(delta)
         changes = super().context_for_delta_changes(delta)
         for change, raw in zip(changes, delta.changes, strict=True):
             if is_long_text(raw.old) or is_long_text(raw.new):

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import translations
+
 
 class SlugNaturalKeyQuerySet(models.QuerySet):
     """Fixtures refer to rows by slug, so they diff cleanly and load twice without duplicates."""
@@ -40,6 +42,76 @@ def reviewer_field():
         related_name="+",
         help_text=_("The editor who recorded the review, set by the admin."),
     )
+
+
+class TranslatedModel(models.Model):
+    """A row with Spanish texts (registered in its app's translation.py) that knows which English
+    they were translated from (see core.translations). Saving a changed English text records
+    when; saving a changed Spanish text records that it now translates the English as saved.
+    List it after a model's other abstract bases, so their Meta is the one inherited."""
+
+    english_version = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A fingerprint of the English texts as saved."),
+    )
+    spanish_version = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("The fingerprint of the English texts the Spanish was translated from."),
+    )
+    english_changed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text=_("When the English texts last changed.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.note_versions()
+        super().save(*args, **kwargs)
+        self._spanish_loaded = translations.texts(self, translations.SPANISH)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the Spanish was when read, so save() knows whether an editor changed it.
+        instance._spanish_loaded = translations.texts(instance, translations.SPANISH)
+        return instance
+
+    def note_versions(self):
+        """Record a change of the English (its fingerprint and when), and a change of the
+        Spanish (translated from the English as it is now)."""
+        english = translations.texts(self, translations.ENGLISH)
+        if len(english) < len(translations.translated_fields(type(self))):
+            # Some English texts were not loaded (only()/defer()): nothing to compare.
+            return
+        version = translations.english_version(english)
+        if version != self.english_version:
+            # A row loaded without a fingerprint gets one; only a real change is dated.
+            if self.english_version or self._state.adding:
+                self.english_changed_at = timezone.now()
+            self.english_version = version
+        spanish = translations.texts(self, translations.SPANISH)
+        loaded = getattr(self, "_spanish_loaded", None)
+        changed = any(spanish.values()) if loaded is None else spanish != loaded
+        if changed and any(spanish.values()):
+            self.spanish_version = self.english_version
+
+    @property
+    def spanish_status(self):
+        return translations.status_of(self)
+
+    @property
+    def translation_note(self):
+        """What a Spanish page says about this row's Spanish ("" when nothing, or in English):
+        templates/includes/translation_note.html."""
+        if not translations.spanish_active():
+            return ""
+        status = self.spanish_status
+        return "" if status == translations.SpanishStatus.CURRENT else status
 
 
 class PublishedQuerySet(SlugNaturalKeyQuerySet):

@@ -8,6 +8,11 @@ the embedded default, a whole-word regular expression. Both look for the same fo
 the same answers. PostgreSQL's English stemmer is not used: it would make "certificate" (a kind
 of program) find "certification" (an exam), two things this site must keep apart.
 
+On a Spanish page the search reads the Spanish texts of translated fields (the English where a
+row has no Spanish yet, as the page shows it) and drops Spanish stop words; PostgreSQL matches
+them with its `spanish` configuration, whose stemmer also joins "certificación" and
+"certificaciones". The SQLite fallback matches the same singular and plural forms as in English.
+
 A provider may also offer shortcuts, places that answer the query outright (the finder at a ZIP
 code, the online programs), and the words of its content, so a misspelt word can be answered
 with "Did you mean …" from the site's own vocabulary.
@@ -29,14 +34,17 @@ from django.contrib.postgres.search import (
 )
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import IRegex
 from django.utils.html import strip_tags
 
 from core.cache import data_version
 from core.states import all_states
+from core.translations import ENGLISH, SPANISH, is_translated, spanish_active, translated_fields
 
 CONFIG = "simple"
+SPANISH_CONFIG = "spanish"
 MAX_WORDS = 6
 PER_GROUP = 10
 SNIPPET_LENGTH = 220
@@ -60,8 +68,29 @@ _STOP_WORDS_TEXT = """
     just don should now
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# The commonest of PostgreSQL's Spanish stop words (tsearch_data/spanish.stop), dropped on
+# Spanish pages, so both databases search for the same words.
+_SPANISH_STOP_WORDS_TEXT = """
+    de la que el en y a los del se las por un para con no una su al lo como más mas pero sus
+    le ya o u e este esta estos estas ese esa esos esas eso esto sí si porque entre cuando muy
+    sin sobre también me mi mis hasta hay donde quien quienes desde todo todos nos durante uno
+    unos les ni contra otro otra otros otras ante ellos ellas él antes algunos algunas algo qué
+    yo tú te ti tu tus mucho muchos nada cual poco ella nosotros nosotras os es son fue era ser
+    soy eres está están estar ha han he tiene tienen
+"""
+SPANISH_STOP_WORDS = frozenset(_SPANISH_STOP_WORDS_TEXT.split())
 # PostgreSQL's default weights for A, B, C and D, used by the SQLite ranking too.
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+
+def stop_words_now():
+    """The stop words of the language the page is in."""
+    return SPANISH_STOP_WORDS if spanish_active() else STOP_WORDS
+
+
+def config_now():
+    """PostgreSQL's text-search configuration for the language the page is in."""
+    return SPANISH_CONFIG if spanish_active() else CONFIG
 
 
 def forms_of(word):
@@ -107,7 +136,8 @@ class Query:
     @cached_property
     def words(self):
         """The words to match, stop words left out, at most MAX_WORDS."""
-        kept = [w for w in self._all_words if w not in STOP_WORDS]
+        stop_words = stop_words_now()
+        kept = [w for w in self._all_words if w not in stop_words]
         return tuple(dict.fromkeys(kept))[:MAX_WORDS]
 
     @property
@@ -142,13 +172,13 @@ def only(words, vocabulary):
     return all(w in known for w in words)
 
 
-def _tsquery(words):
+def _tsquery(words, config=CONFIG):
     """Every word, in any of its forms. Words hold only letters and digits, so they are safe in
     a raw tsquery."""
     return SearchQuery(
         " & ".join("(" + " | ".join(sorted(forms_of(w))) + ")" for w in words),
         search_type="raw",
-        config=CONFIG,
+        config=config,
     )
 
 
@@ -161,9 +191,9 @@ def _expression(source):
     return F(source) if isinstance(source, str) else source
 
 
-def document(*fields):
+def document(*fields, config=CONFIG):
     """A weighted tsvector of (field or expression, weight) pairs, for ranking and GIN indexes."""
-    vectors = [SearchVector(source, weight=weight, config=CONFIG) for source, weight in fields]
+    vectors = [SearchVector(source, weight=weight, config=config) for source, weight in fields]
     combined = vectors[0]
     for vector in vectors[1:]:
         combined = combined + vector
@@ -174,10 +204,35 @@ def _is_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
+def in_page_language(model, fields):
+    """The (field, weight) pairs with each translated field read in the page's language: on a
+    Spanish page its Spanish text, or its English where the row has none (what the page
+    shows); otherwise its English."""
+    if not is_translated(model):
+        return fields
+    translated = set(translated_fields(model))
+    localized = []
+    for source, weight in fields:
+        if isinstance(source, str) and source in translated:
+            english = F(f"{source}_{ENGLISH}")
+            if spanish_active():
+                source = Coalesce(
+                    NullIf(F(f"{source}_{SPANISH}"), Value("")), english, output_field=TextField()
+                )
+            else:
+                source = english
+        localized.append((source, weight))
+    return tuple(localized)
+
+
 def ranked(queryset, fields, words):
     """The queryset with a `rank` for the words: higher when they are in weightier fields."""
+    fields = in_page_language(queryset.model, fields)
     if _is_postgresql(queryset):
-        return queryset.annotate(rank=SearchRank(document(*fields), _tsquery(words)))
+        config = config_now()
+        return queryset.annotate(
+            rank=SearchRank(document(*fields, config=config), _tsquery(words, config))
+        )
     rank = Value(0.0)
     for word in words:
         for source, weight in fields:
@@ -191,9 +246,13 @@ def ranked(queryset, fields, words):
 
 def filtered(queryset, fields, words):
     """Rows holding every word, each in one of the fields."""
+    fields = in_page_language(queryset.model, fields)
     if _is_postgresql(queryset):
+        config = config_now()
         # The condition repeats the indexed expression, so a GIN index on it is used.
-        return queryset.filter(SearchVectorExact(document(*fields), _tsquery(words)))
+        return queryset.filter(
+            SearchVectorExact(document(*fields, config=config), _tsquery(words, config))
+        )
     for word in words:
         anywhere = Q()
         for source, _weight in fields:
@@ -363,7 +422,7 @@ def search(text):
 def vocabulary():
     """Every word of the site's content that could be searched for, from every provider and
     the states' names; built once for each version of the data."""
-    key = f"search-vocabulary:{data_version()}"
+    key = f"search-vocabulary:{config_now()}:{data_version()}"
     words = cache.get(key)
     if words is None:
         texts = [state.name for state in all_states()]
@@ -376,7 +435,7 @@ def vocabulary():
                 for word in WORD.findall((text or "").lower())
                 if len(word) >= SHORTEST_CORRECTED
                 and not word.isdigit()
-                and word not in STOP_WORDS
+                and word not in stop_words_now()
             }
         )
         cache.set(key, words, None)

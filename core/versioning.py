@@ -16,6 +16,8 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core.history import real_changes
+
 VERSION_FIELD = "version_seen"
 
 
@@ -55,7 +57,7 @@ def changes_since(instance, seen, field_names):
     changed, latest = {}, None
     for record in history.filter(history_id__gt=seen):
         if previous is not None:
-            delta = record.diff_against(previous, included_fields=field_names)
+            delta = real_changes(record.diff_against(previous, included_fields=field_names))
             changed.update(dict.fromkeys(delta.changed_fields, record))
         previous = latest = record
     return (changed if comparable else None), latest

@@ -2,14 +2,22 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import FigureSourceInlineMixin, HistoryAdmin, ReviewedAdminMixin, unpublish
+from core.admin import (
+    FigureSourceInlineMixin,
+    HistoryAdmin,
+    ReviewedAdminMixin,
+    TranslatedAdmin,
+    TranslatedInline,
+    unpublish,
+)
 from core.editing import EditingAdminMixin, SortableStackedInline
+from core.translations import localized
 from guide import models
 from guide.preview import faq_preview, page_preview
 from guide.sanitiser import dropped_markup
 
 
-class CareerStepInline(FigureSourceInlineMixin, SortableStackedInline):
+class CareerStepInline(FigureSourceInlineMixin, TranslatedInline, SortableStackedInline):
     model = models.CareerStep
     extra = 0
     autocomplete_fields = ["source"]
@@ -33,7 +41,7 @@ class CareerStepInline(FigureSourceInlineMixin, SortableStackedInline):
     ]
 
 
-class FAQInline(SortableStackedInline):
+class FAQInline(TranslatedInline, SortableStackedInline):
     model = models.FAQ
     extra = 0
     prepopulated_fields = {"slug": ["question"]}
@@ -55,7 +63,7 @@ class FAQInline(SortableStackedInline):
 
 
 @admin.register(models.Source)
-class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
+class SourceAdmin(ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
     list_display = ["title", "publisher", "kind", "as_of", "accessed_on", "reviewed_on"]
@@ -78,20 +86,20 @@ class SourceAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.Contributor)
-class ContributorAdmin(HistoryAdmin):
+class ContributorAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "role"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.GuidePage)
-class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
     overdue_ordering = ["sort_order", "title", "pk"]
     actions = [unpublish]
-    draft_fields = ["title", "summary", "body"]
-    markup_fields = ["body"]
+    draft_fields = localized("title", "summary", "body")
+    markup_fields = localized("body")
     markup_check = staticmethod(dropped_markup)
     list_display = [
         "title",
@@ -130,7 +138,7 @@ class GuidePageAdmin(EditingAdminMixin, ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.CareerStep)
-class CareerStepAdmin(HistoryAdmin):
+class CareerStepAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "page", "sort_order", "typical_time", "typical_cost", "live_figure"]
     list_select_related = ["page"]
     search_fields = ["title", "body"]
@@ -139,7 +147,7 @@ class CareerStepAdmin(HistoryAdmin):
 
 
 @admin.register(models.Duty)
-class DutyAdmin(HistoryAdmin):
+class DutyAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "kind", "sort_order"]
     list_filter = ["kind"]
     search_fields = ["title", "description"]
@@ -147,7 +155,7 @@ class DutyAdmin(HistoryAdmin):
 
 
 @admin.register(models.ScopeItem)
-class ScopeItemAdmin(HistoryAdmin):
+class ScopeItemAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["task", "allowed", "source"]
     list_filter = ["allowed"]
     list_select_related = ["source"]
@@ -157,14 +165,14 @@ class ScopeItemAdmin(HistoryAdmin):
 
 
 @admin.register(models.Specialty, models.Skill, models.TrainingTopic)
-class NamedContentAdmin(HistoryAdmin):
+class NamedContentAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "sort_order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.WorkSetting)
-class WorkSettingAdmin(HistoryAdmin):
+class WorkSettingAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "share_of_jobs_pct", "year", "source"]
     list_select_related = ["source"]
     search_fields = ["name"]
@@ -173,7 +181,7 @@ class WorkSettingAdmin(HistoryAdmin):
 
 
 @admin.register(models.IndustryWage)
-class IndustryWageAdmin(HistoryAdmin):
+class IndustryWageAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "annual_mean", "year", "source"]
     list_select_related = ["source"]
     search_fields = ["name"]
@@ -182,7 +190,7 @@ class IndustryWageAdmin(HistoryAdmin):
 
 
 @admin.register(models.CareerPath)
-class CareerPathAdmin(HistoryAdmin):
+class CareerPathAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "median_annual_pay", "pay_year", "pay_source"]
     list_select_related = ["pay_source"]
     search_fields = ["title", "description"]
@@ -191,10 +199,10 @@ class CareerPathAdmin(HistoryAdmin):
 
 
 @admin.register(models.FAQ)
-class FAQAdmin(EditingAdminMixin, HistoryAdmin):
+class FAQAdmin(EditingAdminMixin, TranslatedAdmin, HistoryAdmin):
     actions = [unpublish]
-    draft_fields = ["question", "answer"]
-    markup_fields = ["answer"]
+    draft_fields = localized("question", "answer")
+    markup_fields = localized("answer")
     markup_check = staticmethod(dropped_markup)
     list_display = ["question", "page", "published", "sort_order"]
     list_filter = ["published", "page"]
@@ -208,7 +216,7 @@ class FAQAdmin(EditingAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.FundingFact)
-class FundingFactAdmin(HistoryAdmin):
+class FundingFactAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "topic", "source", "published", "sort_order"]
     list_filter = ["topic", "published", "source__kind"]
     list_select_related = ["source"]
@@ -218,7 +226,7 @@ class FundingFactAdmin(HistoryAdmin):
 
 
 @admin.register(models.Association)
-class AssociationAdmin(HistoryAdmin):
+class AssociationAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["name", "abbreviation", "credential", "url"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.history import create_missing_history
-from core.models import NaturalKeyMixin, PublishedQuerySet, SlugNaturalKeyManager, reviewer_field
+from core.models import (
+    NaturalKeyMixin,
+    PublishedQuerySet,
+    SlugNaturalKeyManager,
+    TranslatedModel,
+    reviewer_field,
+)
 from core.validators import FigureRange, not_in_future
 
 # Plausible ranges of the labour-market figures (core.validators.FigureRange).
@@ -23,7 +29,7 @@ HEADCOUNT = FigureRange(0, 10_000_000)
 YEAR = FigureRange(1990, 2100)
 
 
-class Source(NaturalKeyMixin, models.Model):
+class Source(NaturalKeyMixin, TranslatedModel):
     class Kind(models.TextChoices):
         OFFICIAL_DATA = "official_data", _("Official statistics")
         OFFICIAL = "official", _("Official: the body's own page or handbook, or the law")
@@ -78,7 +84,7 @@ class Source(NaturalKeyMixin, models.Model):
         return f"{self.publisher}: {self.title} ({self.as_of})"
 
 
-class Contributor(NaturalKeyMixin, models.Model):
+class Contributor(NaturalKeyMixin, TranslatedModel):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)
     role = models.CharField(max_length=120, help_text=_("Shown in bylines: “Editor”."))
@@ -100,7 +106,7 @@ class GuidePageQuerySet(PublishedQuerySet):
         return self.select_related("author", "reviewed_by").prefetch_related("sources")
 
 
-class GuidePage(NaturalKeyMixin, models.Model):
+class GuidePage(NaturalKeyMixin, TranslatedModel):
     class Kind(models.TextChoices):
         """Pages the site is built around. The kind, fixed when the page is made, picks the
         page's template (guide/page_<kind>.html) and its sections, so an editor may rename the
@@ -239,7 +245,7 @@ LIVE_FIGURE_HELP = _(
 )
 
 
-class CareerStep(OrderedContent):
+class CareerStep(OrderedContent, TranslatedModel):
     page = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(max_length=120)
     body = models.TextField(help_text=_("Markdown."))
@@ -262,7 +268,7 @@ class CareerStep(OrderedContent):
         return self.title
 
 
-class Duty(OrderedContent):
+class Duty(OrderedContent, TranslatedModel):
     class Kind(models.TextChoices):
         CLINICAL = "clinical", _("Clinical")
         ADMINISTRATIVE = "administrative", _("Administrative")
@@ -279,7 +285,7 @@ class Duty(OrderedContent):
         return self.title
 
 
-class ScopeItem(OrderedContent):
+class ScopeItem(OrderedContent, TranslatedModel):
     class Allowed(models.TextChoices):
         MAY = "may", _("May do")
         MAY_NOT = "may_not", _("May not do")
@@ -310,22 +316,22 @@ class NamedContent(OrderedContent):
         return self.name
 
 
-class Specialty(NamedContent):
+class Specialty(NamedContent, TranslatedModel):
     history = HistoricalRecords()
 
     class Meta(NamedContent.Meta):
         verbose_name_plural = _("specialties")
 
 
-class Skill(NamedContent):
+class Skill(NamedContent, TranslatedModel):
     history = HistoricalRecords()
 
 
-class TrainingTopic(NamedContent):
+class TrainingTopic(NamedContent, TranslatedModel):
     history = HistoricalRecords()
 
 
-class WorkSetting(NamedContent):
+class WorkSetting(NamedContent, TranslatedModel):
     share_of_jobs_pct = models.DecimalField(
         max_digits=4, decimal_places=1, null=True, blank=True, validators=[SHARE_PCT]
     )
@@ -341,7 +347,7 @@ class WorkSetting(NamedContent):
         constraints = SHARE_PCT.constraints("worksetting", "share_of_jobs_pct")
 
 
-class IndustryWage(NamedContent):
+class IndustryWage(NamedContent, TranslatedModel):
     annual_mean = models.DecimalField(max_digits=9, decimal_places=0, validators=[ANNUAL_PAY])
     year = models.CharField(max_length=20, help_text=_("The reference period: “May 2023”."))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
@@ -356,7 +362,7 @@ class IndustryWage(NamedContent):
 MEDICAL_ASSISTANTS_SOC = "31-9092"
 
 
-class CareerPath(OrderedContent):
+class CareerPath(OrderedContent, TranslatedModel):
     title = models.CharField(max_length=120)
     description = models.TextField()
     extra_training = models.TextField(
@@ -400,7 +406,7 @@ class CareerPath(OrderedContent):
         return f"https://www.bls.gov/oes/current/oes{self.soc_code.replace('-', '')}.htm"
 
 
-class FAQ(OrderedContent):
+class FAQ(OrderedContent, TranslatedModel):
     page = models.ForeignKey(
         GuidePage, on_delete=models.CASCADE, related_name="faqs", null=True, blank=True
     )
@@ -422,7 +428,7 @@ class FAQ(OrderedContent):
         return self.question
 
 
-class Association(OrderedContent):
+class Association(OrderedContent, TranslatedModel):
     name = models.CharField(max_length=160)
     abbreviation = models.CharField(max_length=20)
     credential = models.CharField(max_length=40, blank=True, help_text=_("“CMA (AAMA)”."))
@@ -443,7 +449,7 @@ class FundingFactQuerySet(PublishedQuerySet):
         return self.select_related("source")
 
 
-class FundingFact(OrderedContent):
+class FundingFact(OrderedContent, TranslatedModel):
     """One sourced fact about paying for training: an amount, a rule or a date."""
 
     class Topic(models.TextChoices):

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HistoryAdmin, ReviewedAdminMixin, unpublish
+from core.admin import HistoryAdmin, ReviewedAdminMixin, TranslatedAdmin, unpublish
 from states import models
 
 
 @admin.register(models.StateProfile)
-class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
+class StateProfileAdmin(ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
     actions = [unpublish]
@@ -56,7 +56,7 @@ class StateProfileAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(models.TaskRule)
-class TaskRuleAdmin(ReviewedAdminMixin, HistoryAdmin):
+class TaskRuleAdmin(ReviewedAdminMixin, TranslatedAdmin, HistoryAdmin):
     review_field = "reviewed_on"
     reviewer_field = "reviewed_by"
     list_display = ["title", "state", "task", "allowed", "confidence", "source", "reviewed_on"]

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, reviewer_field
+from core.models import PublishedQuerySet, TranslatedModel, reviewer_field
 from core.states import by_code, state_choices
 from core.validators import not_in_future
 from guide.models import GROWTH_PCT, HEADCOUNT, Source
@@ -28,7 +28,7 @@ class StateProfileQuerySet(PublishedQuerySet):
         return self.select_related("rules_source", "projection_source", "reviewed_by")
 
 
-class StateProfile(models.Model):
+class StateProfile(TranslatedModel):
     """What editors keep for one state: how it treats MAs and its own job projection."""
 
     class Regulation(models.TextChoices):
@@ -164,7 +164,7 @@ class TaskRuleQuerySet(models.QuerySet):
         return self.filter(state=state).select_related("source", "reviewed_by")
 
 
-class TaskRule(models.Model):
+class TaskRule(TranslatedModel):
     """One thing a state's law says about MA work: a credential, or a task and its conditions."""
 
     class Task(models.TextChoices):

@@ -33,5 +33,9 @@ def change_form_data(client, url, **changes):
         _form_data(formset.management_form, data)
         for form in formset.forms:
             _form_data(form, data)
-    data.update(changes)
+    for name, value in changes.items():
+        # A translated field is posted as its English and Spanish columns: a change named
+        # by the field is a change to its English.
+        english = f"{name}_en"
+        data[english if english in data and name not in data else name] = value
     return data

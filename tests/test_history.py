@@ -214,7 +214,9 @@ def test_history_shows_a_long_text_in_full_with_its_changed_words(admin_client):
 def test_a_changed_figure_with_its_old_source_asks_for_the_source(admin_client):
     fee = make_exam_fee(make_certification(), "125")
     page = admin_client.get(change_url(fee))
-    response = admin_client.post(change_url(fee), form_data(page, amount_low="135", value="$135"))
+    response = admin_client.post(
+        change_url(fee), form_data(page, amount_low="135", value_en="$135")
+    )
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["source"]
     assert "Amount low" in errors[0]
@@ -226,7 +228,7 @@ def test_a_changed_figure_saves_with_a_new_source(admin_client):
     fee = make_exam_fee(make_certification(), "125")
     newer = make_source(title="AMT fees 2026")
     page = admin_client.get(change_url(fee))
-    data = form_data(page, amount_low="135", value="$135", source=newer.pk)
+    data = form_data(page, amount_low="135", value_en="$135", source=newer.pk)
     assert admin_client.post(change_url(fee), data).status_code == 302
     fee.refresh_from_db()
     assert (fee.amount_low, fee.source) == (Decimal("135"), newer)
@@ -235,7 +237,7 @@ def test_a_changed_figure_saves_with_a_new_source(admin_client):
 def test_a_changed_figure_saves_when_the_editor_confirms_the_same_source(admin_client):
     fee = make_exam_fee(make_certification(), "125")
     page = admin_client.get(change_url(fee))
-    data = form_data(page, amount_low="135", value="$135", same_source="on")
+    data = form_data(page, amount_low="135", value_en="$135", same_source="on")
     assert admin_client.post(change_url(fee), data).status_code == 302
     assert ExamFigure.objects.get(pk=fee.pk).amount_low == Decimal("135")
 
@@ -287,7 +289,7 @@ def test_a_fee_changed_inline_on_the_certification_asks_for_its_source(rf, admin
     data = {
         "certification": certification.pk,
         "kind": fee.kind,
-        "value": "$135",
+        "value_en": "$135",
         "amount_low": "135",
         "source": fee.source.pk,
         "slug": fee.slug,

@@ -167,7 +167,7 @@ def test_a_long_faq_page_with_all_its_questions_saves(editors):
     for n in range(30):
         FAQ.objects.create(page=page, slug=f"q-{n}", question=f"Question {n}?", answer="Yes.")
     url, form = open_form(ann, page)
-    data = _form_data(form, title="FAQ")
+    data = _form_data(form, title_en="FAQ")
     for inline in ann.get(url).context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
@@ -200,7 +200,7 @@ def _state_profile():
     ("factory", "field", "value"),
     [
         (make_source, "title", "Renamed"),
-        (_state_profile, "summary", "Rewritten."),
+        (_state_profile, "summary_en", "Rewritten."),
         (
             lambda: make_wage_figure(area_type="state", area_code="2000000", year=2099),
             "area_name",
@@ -243,7 +243,7 @@ def test_a_state_profile_edit_names_the_field_the_other_editor_changed(editors):
     _, bea_form = open_form(bea, profile)
     ann_edit = form_data(ann, profile, ann_form, board_name="Delaware Board of Medicine")
     assert ann.post(url, ann_edit).status_code == 302
-    response = bea.post(url, form_data(bea, profile, bea_form, summary="Rewritten."))
+    response = bea.post(url, form_data(bea, profile, bea_form, summary_en="Rewritten."))
     errors = response.context["adminform"].form.non_field_errors()
     assert len(errors) == 2
     assert errors[1].startswith("Board name: ann set “Delaware Board of Medicine” (")

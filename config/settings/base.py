@@ -32,6 +32,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, so its admin templates and static files win where they overlap.
+    "modeltranslation",
     "core.apps.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,6 +152,13 @@ FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The languages content rows have texts in (core.translations); a row's Spanish falls back to
+# its English, never to a blank.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs are made from the English title.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -35,7 +35,7 @@ def test_certification_draft_keeps_the_public_page(admin_client, client):
 
     certification.refresh_from_db()
     assert certification.summary == "Old summary."
-    assert Draft.objects.for_object(certification).get().data["summary"] == "Draft summary."
+    assert Draft.objects.for_object(certification).get().data["summary_en"] == "Draft summary."
     assert "Draft summary." not in client.get(certification.get_absolute_url()).content.decode()
 
 

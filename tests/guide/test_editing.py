@@ -60,7 +60,7 @@ def test_preview_of_invalid_input_shows_the_form_errors(editor_client):
 
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
-    assert response.context["form"].errors["title"]
+    assert response.context["form"].errors["title_en"]
 
 
 def test_preview_needs_change_permission(client):
@@ -119,7 +119,7 @@ def test_a_saved_draft_leaves_the_public_page_unchanged(editor_client, client):
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.body == "Published body."
-    assert Draft.objects.for_object(page).get().data["body"] == "Draft body."
+    assert Draft.objects.for_object(page).get().data["body_en"] == "Draft body."
     public = client.get(page.get_absolute_url()).content.decode()
     assert "Published body." in public
     assert "Draft body." not in public
@@ -139,7 +139,7 @@ def test_publishing_applies_the_draft(editor_client, client):
     save_draft(editor_client, page)
     # The form now opens with the draft; plain Save publishes it.
     data = change_form_data(editor_client, change_url(page))
-    assert data["body"] == "Draft body."
+    assert data["body_en"] == "Draft body."
 
     editor_client.post(change_url(page), data)
 
@@ -165,7 +165,7 @@ def test_a_draft_can_be_discarded(editor_client):
 
     assert response.status_code == 302
     assert not Draft.objects.for_object(page).exists()
-    assert change_form_data(editor_client, change_url(page))["body"] == "Published body."
+    assert change_form_data(editor_client, change_url(page))["body_en"] == "Published body."
 
 
 def test_a_draft_refuses_changes_it_cannot_keep(editor_client):

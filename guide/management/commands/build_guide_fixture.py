@@ -134,6 +134,23 @@ def outlook_rows(source_dir):
     return rows
 
 
+def with_spanish(source, objects):
+    """The generated source with the Spanish texts (and their English fingerprints) its row in
+    the file already has, while its English is the same: translators add those to the file."""
+    old = next(
+        (
+            obj["fields"]
+            for obj in objects
+            if obj["model"] == "guide.source" and obj["fields"]["slug"] == source["slug"]
+        ),
+        {},
+    )
+    if any(old.get(name) != value for name, value in source.items()):
+        return source
+    kept = {name: value for name, value in old.items() if name not in source}
+    return {**source, **kept}
+
+
 class Command(BaseCommand):
     help = (
         "Regenerate the BLS wage rows (nation, states, metro and nonmetropolitan areas) and "
@@ -158,8 +175,8 @@ class Command(BaseCommand):
         ]
         source_dir = Path(source)
         generated = [
-            {"model": "guide.source", "fields": OEWS_SOURCE},
-            {"model": "guide.source", "fields": PROJECTIONS_SOURCE},
+            {"model": "guide.source", "fields": with_spanish(OEWS_SOURCE, objects)},
+            {"model": "guide.source", "fields": with_spanish(PROJECTIONS_SOURCE, objects)},
             *wage_rows(source_dir),
             *outlook_rows(source_dir),
         ]
