@@ -8,11 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared core")
 
     def ready(self):
-        from core import accounts_admin, reports
+        from core import accounts_admin, reports, translations
         from core.admin import unrecorded_review_count
         from core.cache import connect_signals
 
         connect_signals()
+        translations.share_queryset_classes()
         accounts_admin.register()
         reports.register_count(
             "unrecorded_reviews",

@@ -13,12 +13,14 @@ saved, and when the English last changed. A row whose fingerprints differ has Sp
 out of date; a row with English in a field and no Spanish there is missing its translation.
 """
 
+import functools
 import hashlib
 import json
 
 from django.db.models import F, Q, TextChoices
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation import manager as translation_manager
 from modeltranslation.translator import translator
 
 ENGLISH = "en"
@@ -38,6 +40,24 @@ def register(model, fields):
     history = getattr(model._meta, "simple_history_manager_attribute", None)
     if history is not None:
         _keep_in_history(model, getattr(model, history).model, fields)
+
+
+def share_queryset_classes():
+    """Make django-modeltranslation build each translated queryset class once per process.
+
+    Its manager builds a new class (a class statement) every time it makes a queryset, as
+    `Certification.objects.published()` does several times a page, and each new class also
+    empties Python's method caches. The class depends only on the model's own queryset class,
+    so one serves every request. Called once, from core's AppConfig.ready().
+    """
+    build = translation_manager.multilingual_queryset_factory
+    class_for = functools.cache(lambda queryset_class: build(queryset_class, instantiate=False))
+
+    def shared(queryset_class, instantiate=True):
+        made = class_for(queryset_class)
+        return made() if instantiate else made
+
+    translation_manager.multilingual_queryset_factory = shared
 
 
 def _keep_in_history(model, historical, fields):

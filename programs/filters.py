@@ -283,6 +283,15 @@ class ProgramFilter(django_filters.FilterSet):
         fields = []
         form = FinderForm
 
+    def get_form_class(self):
+        """The form class, built once per process: its fields come from the filters'
+        declarations alone (the options are callables), so no request changes them, and building
+        the class and a field for each filter cost more than the form's validation."""
+        cls = type(self)
+        if "form_class" not in cls.__dict__:
+            cls.form_class = super().get_form_class()
+        return cls.form_class
+
     def filter_text(self, queryset, name, value):
         return queryset.matching_text(value.strip()) if value.strip() else queryset
 

@@ -1,3 +1,4 @@
+import functools
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
@@ -371,6 +372,18 @@ def published_certifications(*columns, to_attr=None):
     )
 
 
+@functools.cache
+def others_at_school(model):
+    """Whether the school lists another published program: built once per process, as it
+    depends on no request (an annotation resolves a copy of it, never the expression itself)."""
+    others = (
+        model.objects.published()
+        .filter(school=models.OuterRef("school"))
+        .exclude(pk=models.OuterRef("pk"))
+    )
+    return models.Exists(others)
+
+
 class ProgramQuerySet(PublishedQuerySet):
     def published(self):
         """Programs the public may see: published, at an open school."""
@@ -396,12 +409,7 @@ class ProgramQuerySet(PublishedQuerySet):
     def naming_credentials(self):
         """Annotate `school_has_others`: whether the school lists another published program,
         so a card names its credential rather than look like a duplicate."""
-        others = (
-            self.model.objects.published()
-            .filter(school=models.OuterRef("school"))
-            .exclude(pk=models.OuterRef("pk"))
-        )
-        return self.annotate(school_has_others=models.Exists(others))
+        return self.annotate(school_has_others=others_at_school(self.model))
 
     def with_known_cost(self):
         """Programs that show a total cost, reported or estimated."""

@@ -13,6 +13,7 @@ from django.urls import reverse, translate_url
 from django.utils import formats, timezone
 from django.utils.translation import gettext, override
 
+from certifications.models import Certification
 from core import search
 from core.management.commands.seed import app_fixtures
 from core.translations import SPANISH, SpanishStatus
@@ -238,3 +239,10 @@ def test_spanish_pages_use_the_same_queries_as_english(client):
             assert spanish_get(client, url).status_code == 200, url
         spanish[url] = len(queries)
     assert spanish == english
+
+
+def test_a_translated_model_makes_its_querysets_from_one_class_and_they_still_translate():
+    # django-modeltranslation would build a new class for each; core shares one per process.
+    assert type(Certification.objects.all()) is type(Certification.objects.published())
+    with override(SPANISH):
+        assert "summary_es" in str(Certification.objects.order_by("summary").query)

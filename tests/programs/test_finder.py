@@ -4,8 +4,10 @@ from urllib.parse import urlencode
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
 from certifications.models import Certification
+from programs.filters import ProgramFilter
 from programs.models import Program
 from tests.factories import bulk_programs, make_certification, make_program, make_school
 
@@ -511,3 +513,26 @@ def test_a_length_its_own_award_level_rules_out_is_flagged_on_the_card(client, c
     assert make_program(credential="diploma", length_months=Decimal("15")).length_shown.kind == (
         "reported"
     )
+
+
+def test_a_card_knows_whether_its_school_lists_another_published_program_as_the_data_changes():
+    # The subquery is built once per process; each query must still read the rows as they are.
+    school = make_school()
+    first = make_program(school=school)
+
+    def has_others():
+        return Program.objects.filter(pk=first.pk).naming_credentials().get().school_has_others
+
+    assert not has_others()
+    second = make_program(school=school)
+    assert has_others()
+    Program.objects.filter(pk=second.pk).update(published=False)
+    assert not has_others()
+
+
+def test_requests_share_one_form_class_but_each_validates_its_own_parameters():
+    valid = ProgramFilter(QueryDict("max_cost=15000"), queryset=Program.objects.all())
+    invalid = ProgramFilter(QueryDict("max_cost=lots"), queryset=Program.objects.all())
+    assert type(valid.form) is type(invalid.form)
+    assert valid.is_valid() and valid.cleaned["max_cost"] == 15000
+    assert not invalid.is_valid() and "max_cost" in invalid.form.errors
