@@ -25,7 +25,7 @@ from core.models import (
 from core.search import document
 from core.validators import FigureRange, not_in_future, within
 from guide.models import WageFigure
-from programs.ipeds import ABHES_NOTE
+from programs.ipeds import ABHES_NOTE, NO_COST_SOURCE, NO_LENGTH_SOURCE
 from programs.pricing import whole_program_cost
 
 # What the site search matches a school by (programs/search.py); its GIN index below is built on
@@ -337,6 +337,14 @@ def hours_unit_label(unit, hours):
 def hours_text(hours, unit):
     """Reported hours with their unit: "900 clock hours"."""
     return f"{number(hours)} {hours_unit_label(unit, hours)}".strip()
+
+
+def source_label(source):
+    """A figure's source as pages show it: the importer's marker for "IPEDS has none" is
+    worded in the active language; a named source stays as it is written."""
+    if source in {NO_COST_SOURCE, NO_LENGTH_SOURCE}:
+        return gettext("Not reported to IPEDS")
+    return source
 
 
 SECTOR_LABELS = {
@@ -857,6 +865,14 @@ class Program(NaturalKeyMixin, models.Model):
 
     # Labels through label_of(): get_FOO_display() rebuilds a dict of every choice on each
     # call, and a lazy label is translated again each time a template prints it.
+    @property
+    def cost_source_label(self):
+        return source_label(self.cost_source)
+
+    @property
+    def length_source_label(self):
+        return source_label(self.length_source)
+
     @property
     def length_hours_text(self):
         return hours_text(self.length_hours, self.length_hours_unit)

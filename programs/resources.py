@@ -14,7 +14,6 @@ from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
 from certifications.models import Certification
-from programs.ipeds import NO_COST_SOURCE
 from programs.models import Program, School, hours_unit_label
 
 
@@ -516,10 +515,7 @@ class PublicProgramResource(ProgramResource):
         return hours_unit_label(program.length_hours_unit, program.length_hours or 0)
 
     def dehydrate_cost_source(self, program):
-        # The importer's marker for "no price", which the program page words the same way.
-        if program.cost_source == NO_COST_SOURCE:
-            return _("Not reported to IPEDS")
-        return program.cost_source
+        return program.cost_source_label
 
     def dehydrate_distance(self, program):
         distance = getattr(program, "distance", None)

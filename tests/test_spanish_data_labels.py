@@ -17,6 +17,10 @@ from tests.factories import make_body, make_certification, make_program, make_sc
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ELIGIBLE_SOMEWHERE = (
+    "diploma=yes&training=unaccredited&training_status=completed&completed_months_ago=6"
+    "&experience_months=12&military=no"
+)
 
 
 def text(response):
@@ -101,3 +105,27 @@ def test_spanish_source_dates_start_in_lower_case_as_they_sit_mid_sentence():
             if as_of[:1].isupper():
                 capitalised.append((path.name, as_of))
     assert capitalised == []
+
+
+def test_a_missing_ipeds_source_reads_as_spanish_in_the_comparison(client):
+    program = make_program(cost_source=NO_COST_SOURCE, length_source=NO_COST_SOURCE)
+    spanish = text(client.get(f"/es/programs/compare/?p={program.slug}"))
+    assert spanish.count("No se informó a IPEDS") >= 2 and NO_COST_SOURCE not in spanish
+    english = text(client.get(f"/programs/compare/?p={program.slug}"))
+    assert english.count(NO_COST_SOURCE) >= 2
+
+
+def test_the_checkers_answers_and_the_home_page_explain_a_credential_in_one_pair_of_brackets(
+    client,
+):
+    answers = text(client.get("/es/certifications/eligibility/?" + ELIGIBLE_SOMEWHERE))
+    home = text(client.get("/es/"))
+    for page in (answers, home):
+        assert '<span lang="en">CMA</span> (AAMA, ' in page
+        assert ") (" not in page.replace(") (oficial)", "")
+
+
+def test_english_pages_keep_the_credential_with_its_body():
+    template = Template('{% load official_names %}{% official_name "CMA" "AAMA" %}')
+    with translation.override("en"):
+        assert template.render(Context()) == "CMA (AAMA)"
