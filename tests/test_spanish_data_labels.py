@@ -129,3 +129,11 @@ def test_english_pages_keep_the_credential_with_its_body():
     template = Template('{% load official_names %}{% official_name "CMA" "AAMA" %}')
     with translation.override("en"):
         assert template.render(Context()) == "CMA (AAMA)"
+
+
+def test_ee_uu_never_breaks_across_lines_in_the_catalog():
+    # "EE." alone at the end of a line on a 390 px phone (a table header, a stat card).
+    catalog = (
+        Path(__file__).resolve().parent.parent / "locale/es/LC_MESSAGES/django.po"
+    ).read_text()
+    assert "EE. UU." not in catalog and "EE.\u00a0UU." in catalog
