@@ -137,3 +137,9 @@ def test_ee_uu_never_breaks_across_lines_in_the_catalog():
         Path(__file__).resolve().parent.parent / "locale/es/LC_MESSAGES/django.po"
     ).read_text()
     assert "EE. UU." not in catalog and "EE.\u00a0UU." in catalog
+
+
+def test_a_career_paths_pay_year_reads_as_spanish(client):
+    spanish = text(client.get("/es/career-paths/"))
+    assert "mayo de 2025" in spanish and "(May 2025)" not in spanish
+    assert "(May 2025)" in text(client.get("/career-paths/"))
