@@ -399,6 +399,15 @@ class CareerPath(OrderedContent, TranslatedModel):
         """A path within the MA occupation itself, whose pay the salary page covers in full."""
         return self.soc_code == MEDICAL_ASSISTANTS_SOC
 
+    @property
+    def pay_period(self):
+        """pay_year in the page's language: editors write it as BLS does ("May 2025"), the
+        month of every OEWS release; other wording shows as written."""
+        month, _space, year = self.pay_year.partition(" ")
+        if month == "May" and year.isdigit():
+            return gettext("May %(year)s") % {"year": year}
+        return self.pay_year
+
     def bls_url(self):
         """BLS's own pay and employment page for the path's occupation (OEWS), if it has one."""
         if not self.soc_code:

@@ -135,8 +135,8 @@ def comparison_rows(programs, zip_code=""):
             [", ".join(c.code for c in p.certifications.all()) for p in programs],
         ),
         Row(_("Graduates a year"), [graduates(p) for p in programs]),
-        Row(_("Where the cost comes from"), [p.cost_source for p in programs]),
-        Row(_("Where the length comes from"), [p.length_source for p in programs]),
+        Row(_("Where the cost comes from"), [p.cost_source_label for p in programs]),
+        Row(_("Where the length comes from"), [p.length_source_label for p in programs]),
         Row(
             _("Where the graduates come from"),
             [p.graduates_source for p in programs],

@@ -21,7 +21,7 @@ from core.cache import data_version
 from core.states import name_for
 from guide import charts
 from guide.models import WageFigure
-from programs.models import MONTHS_A_YEAR, Program, middle_half, months_of_pay
+from programs.models import MONTHS_A_YEAR, Program, hours_unit_label, middle_half, months_of_pay
 
 # Fewer programs than this give a median but no middle half: quartiles of three prices say little.
 MIN_FOR_SPREAD = 4
@@ -377,7 +377,7 @@ def federal_aid(program):
     aid = FederalAid(
         AidOutlook.UNKNOWN,
         hours=program.length_hours or None,
-        hours_unit=program.length_hours_unit,
+        hours_unit=hours_unit_label(program.length_hours_unit, program.length_hours or 0),
         weeks=weeks,
         months=months,
     )

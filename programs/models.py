@@ -26,7 +26,7 @@ from core.models import (
 from core.search import document
 from core.validators import FigureRange, not_in_future, within
 from guide.models import WageFigure
-from programs.ipeds import ABHES_NOTE
+from programs.ipeds import ABHES_NOTE, NO_COST_SOURCE, NO_LENGTH_SOURCE
 from programs.pricing import whole_program_cost
 
 # What the site search matches a school by (programs/search.py); its GIN index below is built on
@@ -186,6 +186,12 @@ class School(NaturalKeyMixin, models.Model):
     def __str__(self):
         return f"{self.name} ({self.city}, {self.state})"
 
+    @property
+    def sector_label(self):
+        """IPEDS's sector in the active language; a sector it adds later shows as it is."""
+        label = SECTOR_LABELS.get(self.sector)
+        return self.sector if label is None else str(label)
+
 
 # Fewer reported lengths than this say too little about a credential to show their range.
 MIN_PROGRAMS_FOR_RANGE = 5
@@ -311,6 +317,48 @@ def check_with_school(text):
 
 def months_text(months):
     return gettext("%(months)s months") % {"months": number(months, 1)}
+
+
+# The data keeps IPEDS's English words for a length's unit and a school's sector; pages show them
+# through these labels, so a Spanish page never prints the raw value.
+CLOCK_HOURS = "clock hours"
+CREDIT_HOURS = "credit hours"
+
+
+def hours_unit_label(unit, hours):
+    """The unit of a reported length in the active language, singular or plural for `hours`;
+    a unit IPEDS adds later shows as it is."""
+    if unit == CLOCK_HOURS:
+        return ngettext("clock hour", "clock hours", hours)
+    if unit == CREDIT_HOURS:
+        return ngettext("credit hour", "credit hours", hours)
+    return unit
+
+
+def hours_text(hours, unit):
+    """Reported hours with their unit: "900 clock hours"."""
+    return f"{number(hours)} {hours_unit_label(unit, hours)}".strip()
+
+
+def source_label(source):
+    """A figure's source as pages show it: the importer's marker for "IPEDS has none" is
+    worded in the active language; a named source stays as it is written."""
+    if source in {NO_COST_SOURCE, NO_LENGTH_SOURCE}:
+        return gettext("Not reported to IPEDS")
+    return source
+
+
+SECTOR_LABELS = {
+    "Public, 2-year": _("Public, 2-year"),
+    "Public, 4-year or above": _("Public, 4-year or above"),
+    "Public, less-than 2-year": _("Public, less-than 2-year"),
+    "Private for-profit, 2-year": _("Private for-profit, 2-year"),
+    "Private for-profit, 4-year or above": _("Private for-profit, 4-year or above"),
+    "Private for-profit, less-than 2-year": _("Private for-profit, less-than 2-year"),
+    "Private not-for-profit, 2-year": _("Private not-for-profit, 2-year"),
+    "Private not-for-profit, 4-year or above": _("Private not-for-profit, 4-year or above"),
+    "Private not-for-profit, less-than 2-year": _("Private not-for-profit, less-than 2-year"),
+}
 
 
 _LABELS = {}
@@ -826,6 +874,18 @@ class Program(NaturalKeyMixin, models.Model):
     # Labels through label_of(): get_FOO_display() rebuilds a dict of every choice on each
     # call, and a lazy label is translated again each time a template prints it.
     @property
+    def cost_source_label(self):
+        return source_label(self.cost_source)
+
+    @property
+    def length_source_label(self):
+        return source_label(self.length_source)
+
+    @property
+    def length_hours_text(self):
+        return hours_text(self.length_hours, self.length_hours_unit)
+
+    @property
     def credential_label(self):
         return label_of(self.Credential, self.credential)
 
@@ -866,7 +926,7 @@ class Program(NaturalKeyMixin, models.Model):
         with the school."""
         reported = []
         if self.length_hours:
-            reported.append(f"{number(self.length_hours)} {self.length_hours_unit}")
+            reported.append(hours_text(self.length_hours, self.length_hours_unit))
         if self.reported_weeks:
             reported.append(
                 ngettext("%(weeks)s week", "%(weeks)s weeks", self.reported_weeks)

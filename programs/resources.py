@@ -14,7 +14,7 @@ from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 
 from certifications.models import Certification
-from programs.models import Program, School
+from programs.models import Program, School, hours_unit_label
 
 
 class StrictBooleanWidget(widgets.BooleanWidget):
@@ -48,6 +48,14 @@ class StrictBooleanWidget(widgets.BooleanWidget):
         if value is None:
             return ""
         return "yes" if value else "no"
+
+
+def yes_or_no(value):
+    """A yes/no cell for readers, in the language of the page they asked from (the editors'
+    files keep StrictBooleanWidget's English words, which the import reads)."""
+    if value is None:
+        return ""
+    return _("yes") if value else _("no")
 
 
 def plain_number(value):
@@ -496,6 +504,18 @@ class PublicProgramResource(ProgramResource):
 
     def dehydrate_accreditation(self, program):
         return program.accreditation_label
+
+    def dehydrate_format_confirmed(self, program):
+        return yes_or_no(program.format_confirmed)
+
+    def dehydrate_cost_is_estimate(self, program):
+        return yes_or_no(program.cost_is_estimate)
+
+    def dehydrate_length_hours_unit(self, program):
+        return hours_unit_label(program.length_hours_unit, program.length_hours or 0)
+
+    def dehydrate_cost_source(self, program):
+        return program.cost_source_label
 
     def dehydrate_distance(self, program):
         distance = getattr(program, "distance", None)

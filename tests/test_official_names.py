@@ -43,7 +43,8 @@ PAGES = [
 
 def explanation(key):
     entry = next(e for e in BY_NAME.values() if e.key == key)
-    return f"({entry.explanation})"
+    # Alone in its brackets, or after the body's abbreviation in the same ones: "(AAMA, ...)".
+    return f"{entry.explanation})"
 
 
 @pytest.mark.parametrize(("view", "path", "kwargs", "keys"), PAGES)

@@ -29,10 +29,16 @@ def first_time_on_page(context, key):
 
 
 @register.inclusion_tag("includes/official_name.html", takes_context=True)
-def official_name(context, name):
+def official_name(context, name, abbreviation=""):
+    """`abbreviation`, when given, goes in the same brackets as the explanation: one pair."""
     entry = BY_NAME.get(str(name))
     english = (get_language() or ENGLISH).split("-")[0] == ENGLISH
     explanation = None
     if entry is not None and not english and first_time_on_page(context, entry.key):
         explanation = entry.explanation
-    return {"name": name, "foreign": not english, "explanation": explanation}
+    return {
+        "name": name,
+        "abbreviation": abbreviation,
+        "foreign": not english,
+        "explanation": explanation,
+    }
