@@ -102,7 +102,7 @@ def test_reader_suggests_an_update_and_an_editor_fixes_it(site_page):
     expect(page.get_by_text(message[:40])).to_be_visible()
     page.goto(page.base + "/admin/guide/guidepage/?q=questions+and+answers")
     page.get_by_role("link", name="Medical assistant questions and answers").first.click()
-    page.fill("#id_summary", "Straight answers, checked by an editor after a reader's note.")
+    page.fill("#id_summary_en", "Straight answers, checked by an editor after a reader's note.")
     page.click("input[name=_save]")
     page.goto(page.base + "/admin/guide/feedback/?status__exact=new")
     page.locator("tr", has_text=message[:40]).locator("input[type=checkbox]").check()

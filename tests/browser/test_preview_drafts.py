@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def open_about_page_form(page):
     page.goto(page.base + "/admin/guide/guidepage/?q=About+this+guide")
     page.get_by_role("link", name="About this guide", exact=True).first.click()
-    expect(page.locator("#id_body")).to_be_visible()
+    expect(page.locator("#id_body_en")).to_be_visible()
 
 
 def shot(page, name):
@@ -29,11 +29,11 @@ def test_editor_previews_drafts_and_publishes_a_page_edit(site_page, request):
     sentence = f"A sentence added in review {run}."
     sign_in_as_editor(page)
     open_about_page_form(page)
-    body = page.locator("#id_body")
+    body = page.locator("#id_body_en")
     body.fill(body.input_value() + f"\n\n{sentence}")
 
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Preview").click()
+        page.get_by_role("button", name="Preview", exact=True).click()
     preview = opened.value
     preview.wait_for_load_state()
     expect(preview.get_by_text("This is the page with your unsaved changes")).to_be_visible()
