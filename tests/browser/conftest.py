@@ -105,3 +105,14 @@ def site_page(request, browser, site_server):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture(params=[True, False], ids=["js", "nojs"])
+def phone(request, browser, site_server):
+    """A phone (390 px) on the shared site server, with JavaScript on, then off."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=request.param)
+    page = context.new_page()
+    page.base = site_server
+    page.javascript = request.param
+    yield page
+    context.close()

@@ -13,16 +13,6 @@ pytestmark = pytest.mark.browser
 PHONE = VIEWPORTS["phone"]
 
 
-@pytest.fixture(params=[True, False], ids=["js", "nojs"])
-def phone(request, browser, site_server):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=request.param)
-    page = context.new_page()
-    page.base = site_server
-    page.javascript = request.param
-    yield page
-    context.close()
-
-
 def search(page, **fields):
     """Open /programs/, open the filters from the top, fill them in and press the button."""
     page.goto(page.base + "/programs/")

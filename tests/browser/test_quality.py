@@ -131,7 +131,8 @@ def test_every_page_type_passes_axe_with_one_h1_and_no_outside_requests(
     assert not failures, json.dumps(failures, indent=2)
 
 
-def test_every_page_type_is_valid_html(site_server, pages, tmp_path):
+def vnu_errors(site_server, pages, tmp_path):
+    """The Nu Html Checker's errors on `pages` (name -> path), as "file:line: message"."""
     java = shutil.which("java")
     assert java, "the Nu Html Checker needs Java (apt-get install default-jre-headless)"
     files = []
@@ -150,9 +151,13 @@ def test_every_page_type_is_valid_html(site_server, pages, tmp_path):
         check=False,
     )
     messages = json.loads(result.stdout or "{}").get("messages", [])
-    errors = [
+    return [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
         for m in messages
         if m.get("type") == "error"
     ]
+
+
+def test_every_page_type_is_valid_html(site_server, pages, tmp_path):
+    errors = vnu_errors(site_server, pages, tmp_path)
     assert not errors, "\n".join(errors)

@@ -5,17 +5,13 @@ words, so the test reads the same before and after the catalog is translated."""
 
 import json
 import re
-import shutil
-import subprocess
-import urllib.error
-import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.test_quality import AXE, VNU, WCAG_TAGS
+from tests.browser.test_quality import AXE, WCAG_TAGS, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -35,16 +31,6 @@ SPANISH_PAGES = {
     "home": "/es/",
     "not found": "/es/no-such-page/",
 }
-
-
-@pytest.fixture(params=[True, False], ids=["js", "nojs"])
-def phone(request, browser, site_server):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=request.param)
-    page = context.new_page()
-    page.base = site_server
-    page.javascript = request.param
-    yield page
-    context.close()
 
 
 def query(url):
@@ -158,27 +144,5 @@ def test_spanish_pages_pass_axe_at_phone_width_with_and_without_javascript(brows
 
 
 def test_spanish_pages_are_valid_html(site_server, tmp_path):
-    java = shutil.which("java")
-    assert java, "the Nu Html Checker needs Java (apt-get install default-jre-headless)"
-    files = []
-    for name, path in SPANISH_PAGES.items():
-        try:
-            body = urllib.request.urlopen(site_server + path, timeout=10).read()
-        except urllib.error.HTTPError as error:
-            body = error.read()
-        target = tmp_path / (re.sub(r"[^a-z0-9]+", "-", name) + ".html")
-        target.write_bytes(body)
-        files.append(str(target))
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stdout or "{}").get("messages", [])
-    errors = [
-        f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors = vnu_errors(site_server, SPANISH_PAGES, tmp_path)
     assert not errors, "\n".join(errors)
