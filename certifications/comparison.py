@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from certifications.models import ExamFigure, amount_bounds
+from certifications.models import Certification, ExamFigure, amount_bounds
+from core.cache import kept_per_data_version
 from core.comparison import Row
 from core.formatting import dollars
 
@@ -72,6 +73,15 @@ def renewal_period(cert):
         years = cert.renewal_months // 12
         return ngettext("Every year", "Every %(years)d years", years) % {"years": years}
     return _("Every %(months)d months") % {"months": cert.renewal_months}
+
+
+def published_for_comparison():
+    """The published credentials with everything the table shows. Every visitor's table is the
+    same, so the rows are read once per data version (core.cache.kept_per_data_version)."""
+    return kept_per_data_version(
+        "certifications-for-comparison",
+        lambda: list(Certification.objects.published().for_comparison()),
+    )
 
 
 def comparison_rows(certifications):

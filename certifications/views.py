@@ -7,11 +7,13 @@ from certifications.comparison import (
     SourcedCell,
     comparison_rows,
     figure_cell,
+    published_for_comparison,
     renewal_period,
 )
 from certifications.eligibility import answer_for, in_order, plan_sentence
 from certifications.forms import EligibilityForm
 from certifications.models import Certification, ExamFigure
+from core.cache import kept_per_data_version
 from guide.models import Source
 
 # Where the note on the fifth accredited credential (CMAC) that every certifications page
@@ -22,15 +24,18 @@ CMAC_SOURCE = "cert-maerb-credentials"
 class CmacNoteMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cmac_source"] = Source.objects.filter(slug=CMAC_SOURCE).first()
+        context["cmac_source"] = kept_per_data_version(
+            "cmac-source", Source.objects.filter(slug=CMAC_SOURCE).first
+        )
         return context
 
 
 class CertificationListView(CmacNoteMixin, ListView):
     context_object_name = "certifications"
+    template_name = "certifications/certification_list.html"
 
     def get_queryset(self):
-        return Certification.objects.published().for_comparison()
+        return published_for_comparison()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,10 +10,12 @@ program data alone (the finder's counts), which an edit to a guide page need not
 import logging
 import threading
 import time
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.middleware.cache import CacheMiddleware
@@ -44,14 +46,42 @@ def bump_data_version(sender, **kwargs):
     opts = sender._meta
     if opts.model_name in IGNORED_MODELS:
         return
-    now = time.time_ns()
-    versions = {
-        f"{VERSION_KEY}:{scope}": now
+    keys = [
+        f"{VERSION_KEY}:{scope}"
         for scope, labels in settings.DATA_VERSION_SCOPES.items()
         if opts.app_label in labels
-    }
-    if versions:
-        cache.set_many(versions, None)
+    ]
+    if not keys:
+        return
+    write_versions(keys)
+    # Again once the edit commits: a reader that read the rows between the save and the commit
+    # saw them unchanged, and must not keep them under the new version.
+    transaction.on_commit(partial(write_versions, keys))
+
+
+def write_versions(keys):
+    cache.set_many(dict.fromkeys(keys, time.time_ns()), None)
+
+
+KEPT = {}
+
+
+def kept_per_data_version(name, build, scope="all"):
+    """What build() returns, built once per process and data version.
+
+    For data every visitor sees alike and pages only read, such as the published credentials with
+    everything their table shows: between edits a page reuses the rows instead of querying and
+    building them again; after any edit, on any server, the shared version changes and the next
+    page reads them afresh. Unlike the shared cache nothing is pickled, and each name keeps one
+    entry, so an edit replaces it.
+    """
+    version = data_version(scope)
+    kept = KEPT.get(name)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = build()
+    KEPT[name] = (version, value)
+    return value
 
 
 def connect_signals():

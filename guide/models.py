@@ -83,6 +83,22 @@ class Source(NaturalKeyMixin, TranslatedModel):
     def __str__(self):
         return f"{self.publisher}: {self.title} ({self.as_of})"
 
+    @property
+    def kind_beside_citation(self):
+        """What kind of page it is, as readers see it in brackets after a citation."""
+        # Translated here, not left lazy: the template would resolve a lazy string at length.
+        return str(CITED_KIND[self.kind])
+
+
+# Shorter than the kinds' labels, which are written for editors choosing one.
+CITED_KIND = {
+    Source.Kind.OFFICIAL_DATA: _("official statistics"),
+    Source.Kind.OFFICIAL: _("official"),
+    Source.Kind.QUOTES_OFFICIAL: _("a school's or public agency's page quoting the official one"),
+    Source.Kind.SECONDARY: _("a secondary page"),
+    Source.Kind.LOW: _("a test-prep or marketing page: treat with care"),
+}
+
 
 class Contributor(NaturalKeyMixin, TranslatedModel):
     slug = models.SlugField(max_length=80, unique=True)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.cache import kept_per_data_version
 from core.states import all_states
 from guide import charts
 from guide.models import (
@@ -65,10 +66,29 @@ def duties(request, page):
     }
 
 
+def pay_figures():
+    """The newest pay rows of the nation and the states, the industries' pay and the outlook.
+    Every visitor sees the same rows, so they are read once per data version."""
+
+    def read():
+        # The nation and the states only: the 500-odd metro areas are the state pages' business.
+        wages = WageFigure.objects.filter(soc_code=MA_SOC)
+        return {
+            "figures": list(
+                (wages.national() | wages.states()).latest_year().select_related("source")
+            ),
+            "industries": list(IndustryWage.objects.select_related("source")),
+            "outlook": OutlookFigure.objects.filter(soc_code=MA_SOC)
+            .select_related("source")
+            .first(),
+        }
+
+    return kept_per_data_version("pay-figures", read)
+
+
 def salary(request, page):
-    # The nation and the states only: the 500-odd metro areas are the state pages' business.
-    wages = WageFigure.objects.filter(soc_code=MA_SOC)
-    figures = list((wages.national() | wages.states()).latest_year().select_related("source"))
+    pay = pay_figures()
+    figures = pay["figures"]
     national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
     states = sorted(
         (f for f in figures if f.area_type == WageFigure.AreaType.STATE),
@@ -82,7 +102,7 @@ def salary(request, page):
         (s for s in states if s.annual_median), key=lambda s: s.annual_median, reverse=True
     )
     distribution_rows = [row for row in (national, chosen) if row]
-    outlook = OutlookFigure.objects.filter(soc_code=MA_SOC).select_related("source").first()
+    outlook = pay["outlook"]
     return {
         "occupation_ld": occupation_ld(request, national) if national else None,
         "distribution_rows": distribution_rows,
@@ -109,7 +129,7 @@ def salary(request, page):
             ]
         ),
         "top_states": by_median[:5],
-        "industries": list(IndustryWage.objects.select_related("source")),
+        "industries": pay["industries"],
         "outlook": outlook,
     }
 

@@ -1,0 +1,64 @@
+"""Rows every visitor sees alike are read once per data version (core.cache.kept_per_data_version):
+a second visit reads none of them again, and an edit shows at once."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+
+from certifications.models import Certification, ExamFigure
+from core.cache import data_version
+from guide.models import WageFigure
+from tests.factories import make_exam_fee
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_certifications_table_reads_its_rows_once_then_shows_an_edit_at_once(
+    client, django_assert_num_queries
+):
+    cma = Certification.objects.get(slug="cma")
+    fee = make_exam_fee(cma, 711)
+    assert "$711" in client.get("/certifications/").content.decode()
+    with django_assert_num_queries(0):
+        again = client.get("/certifications/")
+    assert "$711" in again.content.decode()
+
+    fee.amount_low, fee.value = Decimal("733"), "$733"
+    fee.save()
+    page = client.get("/certifications/").content.decode()
+    assert "$733" in page and "$711" not in page
+
+
+def test_an_unpublished_figure_leaves_the_kept_table(client):
+    fee = make_exam_fee(Certification.objects.get(slug="cma"), 987)
+    assert "$987" in client.get("/certifications/").content.decode()
+    ExamFigure.objects.get(pk=fee.pk).delete()
+    assert "$987" not in client.get("/certifications/").content.decode()
+
+
+def test_the_salary_page_reads_its_pay_rows_once_then_shows_an_edit_at_once(
+    client, django_assert_max_num_queries
+):
+    first = client.get("/salary-and-outlook/?state=TX")
+    assert first.status_code == 200
+    # The guide page and its sources only: the pay rows are kept.
+    with django_assert_max_num_queries(2):
+        client.get("/salary-and-outlook/?state=TX")
+
+    texas = WageFigure.objects.states().latest_year().get(state_code="TX")
+    texas.annual_median = Decimal("39999")
+    texas.save()
+    assert "$39,999" in client.get("/salary-and-outlook/?state=TX").content.decode()
+
+
+def test_the_data_version_changes_again_when_an_edit_commits(django_capture_on_commit_callbacks):
+    """A page read between the save and the commit saw the old rows; the version it kept them
+    under must not outlive the commit."""
+    before = data_version()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        figure = ExamFigure.objects.filter(certification__slug="cma").first()
+        figure.save()
+        at_save = data_version()
+        assert at_save != before
+    assert data_version() not in (before, at_save)
