@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.utils.functional import cached_property
 
 from certifications.models import Certification, ExamFigure
-from core.cache import data_version
+from core.cache import data_version, kept_per_data_version
 
 FEE_CACHE_SECONDS = 600
 
@@ -44,13 +44,18 @@ class ExamFees:
 
 
 def exam_fees():
-    """The published credentials with their bodies and fee figures, in two queries."""
-    certifications = (
-        Certification.objects.published()
-        .select_related("body")
-        .with_figures(ExamFigure.Kind.EXAM_FEE)
-    )
-    return ExamFees(list(certifications))
+    """The published credentials with their bodies and fee figures, read once per data version
+    (core.cache.kept_per_data_version): the cost page, program pages and comparisons quote them."""
+
+    def read():
+        certifications = (
+            Certification.objects.published()
+            .select_related("body")
+            .with_figures(ExamFigure.Kind.EXAM_FEE)
+        )
+        return ExamFees(list(certifications))
+
+    return kept_per_data_version("exam-fees", read)
 
 
 def lowest_fees():

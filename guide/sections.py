@@ -22,17 +22,15 @@ from guide.models import (
     FundingFact,
     GuidePage,
     IndustryWage,
-    OutlookFigure,
     ScopeItem,
     Skill,
     Source,
     Specialty,
     TrainingTopic,
-    WageFigure,
     WorkSetting,
 )
+from guide.pay import national_outlook, newest_pay
 
-MA_SOC = "31-9092"
 CHECKLIST_HEADING = "## Questions to ask before you enroll"
 COST_CHECKLIST_HEADING = "## Questions to ask a school about cost"
 
@@ -66,34 +64,16 @@ def duties(request, page):
     }
 
 
-def pay_figures():
-    """The newest pay rows of the nation and the states, the industries' pay and the outlook.
-    Every visitor sees the same rows, so they are read once per data version."""
-
-    def read():
-        # The nation and the states only: the 500-odd metro areas are the state pages' business.
-        wages = WageFigure.objects.filter(soc_code=MA_SOC)
-        return {
-            "figures": list(
-                (wages.national() | wages.states()).latest_year().select_related("source")
-            ),
-            "industries": list(IndustryWage.objects.select_related("source")),
-            "outlook": OutlookFigure.objects.filter(soc_code=MA_SOC)
-            .select_related("source")
-            .first(),
-        }
-
-    return kept_per_data_version("pay-figures", read)
+def industries():
+    """The industries' pay the salary page shows, read once per data version like the pay rows."""
+    return kept_per_data_version(
+        "industry-pay", lambda: list(IndustryWage.objects.select_related("source"))
+    )
 
 
 def salary(request, page):
-    pay = pay_figures()
-    figures = pay["figures"]
-    national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
-    states = sorted(
-        (f for f in figures if f.area_type == WageFigure.AreaType.STATE),
-        key=lambda f: f.area_name,
-    )
+    pay = newest_pay()
+    national, states = pay.national, pay.states
     picker = StatePickerForm(request.GET or None, states=states)
     chosen = None
     if picker.is_bound and picker.is_valid():
@@ -102,7 +82,7 @@ def salary(request, page):
         (s for s in states if s.annual_median), key=lambda s: s.annual_median, reverse=True
     )
     distribution_rows = [row for row in (national, chosen) if row]
-    outlook = pay["outlook"]
+    outlook = national_outlook()
     return {
         "occupation_ld": occupation_ld(request, national) if national else None,
         "distribution_rows": distribution_rows,
@@ -129,7 +109,7 @@ def salary(request, page):
             ]
         ),
         "top_states": by_median[:5],
-        "industries": pay["industries"],
+        "industries": industries(),
         "outlook": outlook,
     }
 

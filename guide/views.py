@@ -10,8 +10,9 @@ from core.ratelimits import limited, too_many_requests
 from core.states import all_states
 from guide import glossary, sections
 from guide.forms import FeedbackForm
-from guide.models import CareerStep, GuidePage, OutlookFigure, WageFigure
+from guide.models import CareerStep, GuidePage
 from guide.notifications import notify_editors_of_feedback
+from guide.pay import national_outlook, newest_pay
 
 
 class HomeView(TemplateView):
@@ -27,12 +28,8 @@ class HomeView(TemplateView):
         context["steps"] = CareerStep.objects.filter(
             page__kind=GuidePage.Kind.BECOME
         ).select_related("source")
-        context["national_wage"] = (
-            WageFigure.objects.national().latest_year().select_related("source").first()
-        )
-        context["outlook"] = (
-            OutlookFigure.objects.filter(soc_code=sections.MA_SOC).select_related("source").first()
-        )
+        context["national_wage"] = newest_pay().national
+        context["outlook"] = national_outlook()
         context["all_states"] = all_states()
         return context
 

@@ -21,6 +21,7 @@ from core.cache import data_version
 from core.states import name_for
 from guide import charts
 from guide.models import WageFigure
+from guide.pay import newest_pay
 from programs.models import MONTHS_A_YEAR, Program, hours_unit_label, middle_half, months_of_pay
 
 # Fewer programs than this give a median but no middle half: quartiles of three prices say little.
@@ -281,24 +282,15 @@ def cost_parts(program):
 
 
 def totals_to_credential(programs):
-    """Each program's total to a credential, in three queries whatever the number of programs."""
+    """Each program's total to a credential, with no query: the fees and the pay it reads are
+    kept per data version."""
     if not programs:
         return []
     every_fee = exam_fees()
-    states = {p.school.state for p in programs}
-    figures = list(
-        WageFigure.objects.latest_year()
-        .filter(
-            models.Q(area_type=WageFigure.AreaType.NATIONAL)
-            | models.Q(area_type=WageFigure.AreaType.STATE, state_code__in=states)
-        )
-        .select_related("source")
-    )
-    national = next((f for f in figures if f.area_type == WageFigure.AreaType.NATIONAL), None)
-    by_state = {f.state_code: f for f in figures if f.area_type == WageFigure.AreaType.STATE}
+    pay = newest_pay()
     totals = []
     for program in programs:
-        pay = by_state.get(program.school.state)
+        state_pay = pay.by_state.get(program.school.state)
         totals.append(
             TotalToCredential(
                 program=program,
@@ -307,8 +299,8 @@ def totals_to_credential(programs):
                 is_estimate=program.cost_is_estimate,
                 # A price that already includes the exam must not count the fee twice.
                 fee=None if program.exam_fee_included else exam_fee_for(program, every_fee),
-                pay=pay or national,
-                pay_is_national=pay is None,
+                pay=state_pay or pay.national,
+                pay_is_national=state_pay is None,
             )
         )
     return totals

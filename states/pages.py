@@ -15,7 +15,7 @@ from core.formatting import rounded
 from core.states import all_states
 from guide import charts
 from guide.models import OutlookFigure, WageFigure
-from guide.sections import MA_SOC
+from guide.pay import MA_SOC
 from programs.models import MONTHS_A_YEAR, Program, months_of_pay
 from states.models import StateProfile, TaskRule
 

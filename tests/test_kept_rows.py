@@ -9,7 +9,7 @@ from django.db import transaction
 from certifications.models import Certification, ExamFigure
 from core.cache import data_version
 from guide.models import WageFigure
-from tests.factories import make_exam_fee
+from tests.factories import make_exam_fee, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,26 @@ def test_the_data_version_changes_again_when_an_edit_commits(django_capture_on_c
         at_save = data_version()
         assert at_save != before
     assert data_version() not in (before, at_save)
+
+
+def test_the_front_page_and_a_comparison_read_kept_pay_and_fees(
+    client, django_assert_max_num_queries
+):
+    client.get("/")
+    # The front page's own text and the career steps only.
+    with django_assert_max_num_queries(3):
+        client.get("/")
+    national = WageFigure.objects.national().latest_year().get()
+    national.annual_median = Decimal("47777")
+    national.save()
+    assert "$47,777" in client.get("/").content.decode()
+
+
+def test_a_comparison_reads_only_its_programs(client, django_assert_max_num_queries):
+    make_program(slug="first")
+    make_program(slug="second")
+    url = "/programs/compare/?p=first&p=second"
+    assert client.get(url).status_code == 200
+    # The programs and their certifications: the fees and the pay are kept.
+    with django_assert_max_num_queries(2):
+        assert client.get(url).status_code == 200
