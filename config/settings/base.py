@@ -172,7 +172,8 @@ STORAGES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Room for a card per program (about 2 KB each) beside the pages and facet counts.
+# Room for the pages, the finder's facet counts (one entry per set of filters) and the cost
+# summaries, when there is no Redis.
 LOCAL_MEMORY_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 5000},
