@@ -110,14 +110,7 @@ def test_every_page_type_passes_axe_with_one_h1_and_no_outside_requests(
     failures = {}
     for name, path in pages.items():
         page.goto(site_server + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-        )
-        problems = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in result["violations"]
-        ]
+        problems = axe_violations(page)
         h1_count = page.locator("h1").count()
         if h1_count != 1:
             problems.append(f"{h1_count} h1 elements")
@@ -129,6 +122,18 @@ def test_every_page_type_passes_axe_with_one_h1_and_no_outside_requests(
     context.close()
     assert not outside, outside
     assert not failures, json.dumps(failures, indent=2)
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.1 A and AA violations on the open page, one line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
 
 
 def vnu_errors(site_server, pages, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.test_quality import AXE, WCAG_TAGS, vnu_errors
+from tests.browser.test_quality import axe_violations, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -125,14 +125,7 @@ def test_spanish_pages_pass_axe_at_phone_width_with_and_without_javascript(brows
         page = context.new_page()
         for name, path in SPANISH_PAGES.items():
             page.goto(site_server + path)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-            )
-            problems = [
-                f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-                for v in result["violations"]
-            ]
+            problems = axe_violations(page)
             if page.locator("html").get_attribute("lang") != "es":
                 problems.append("not lang=es")
             if not fits(page):
