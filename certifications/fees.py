@@ -2,13 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.functional import cached_property
 
 from certifications.models import Certification, ExamFigure
-from core.cache import data_version, kept_per_data_version
-
-FEE_CACHE_SECONDS = 600
+from core.cache import kept_per_data_version
 
 
 def fee_range(certification):
@@ -60,10 +57,6 @@ def exam_fees():
 
 def lowest_fees():
     """Each published credential's lowest confirmed exam fee, by pk: what a sort by the total to
-    a credential adds to a program's cost. Kept until any data changes (a source's kind decides
-    which fees count) or for FEE_CACHE_SECONDS."""
-
-    def read():
-        return {c.pk: fee_range(c)[0] for c in exam_fees().confirmed}
-
-    return cache.get_or_set(f"lowest-exam-fees:{data_version()}", read, FEE_CACHE_SECONDS)
+    a credential adds to a program's cost. Worked out from the kept exam fees, so it follows
+    every edit (a source's kind decides which fees count)."""
+    return {c.pk: fee_range(c)[0] for c in exam_fees().confirmed}
