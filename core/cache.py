@@ -54,9 +54,10 @@ def bump_data_version(sender, **kwargs):
     if not keys:
         return
     write_versions(keys)
-    # Again once the edit commits: a reader that read the rows between the save and the commit
-    # saw them unchanged, and must not keep them under the new version.
-    transaction.on_commit(partial(write_versions, keys))
+    if transaction.get_connection().in_atomic_block:
+        # Again once the edit commits: a reader that read the rows between the save and the
+        # commit saw them unchanged, and must not keep them under the new version.
+        transaction.on_commit(partial(write_versions, keys))
 
 
 def write_versions(keys):
