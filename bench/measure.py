@@ -23,6 +23,7 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.run import COLD  # noqa: E402
 from bench.synth import grow_to  # noqa: E402
 from programs.models import Program  # noqa: E402
 
@@ -33,9 +34,6 @@ FOUR_FILTERS = (
 
 BARE = "/bench/ok"
 BLOCK = 20
-# The same page with the data cache emptied before each request: facet counts computed
-# afresh, as for the first visitor after an edit.
-COLD = "/programs/ 4 filters, cold cache"
 
 
 def pages():

@@ -20,6 +20,8 @@ WORK = Path(os.environ.get("BENCH_DIR", "/tmp/ma-bench"))
 PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 SIZES = [1500, 10_000, 100_000]
 FILTERED = "/programs/ 4 filters + sort"
+# The same page with the data cache emptied before each request (bench/measure.py): facet
+# counts computed afresh, as for the first visitor after an edit.
 COLD = "/programs/ 4 filters, cold cache"
 # The API's programs endpoint with the same filters (issue 29): at most 40x the bare view.
 API_FILTERED = "/api/v1/programs/ 4 filters + sort"
