@@ -5,10 +5,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import address
 from core.models import (
     NaturalKeyMixin,
     PublishedQuerySet,
@@ -184,7 +184,7 @@ class Certification(CheckedByAnEditor, NaturalKeyMixin, TranslatedModel):
         return f"{self.code} ({self.body.abbreviation})"
 
     def get_absolute_url(self):
-        return reverse("certifications:detail", kwargs={"slug": self.slug})
+        return address("certifications:detail", slug=self.slug)
 
     @property
     def delivery_places(self):

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import address
 from core.history import create_missing_history
 from core.models import (
     NaturalKeyMixin,
@@ -218,8 +218,8 @@ class GuidePage(NaturalKeyMixin, TranslatedModel):
 
     def get_absolute_url(self):
         if self.kind == self.Kind.HOME:
-            return reverse("guide:home")
-        return reverse("guide:page", kwargs={"slug": self.slug})
+            return address("guide:home")
+        return address("guide:page", slug=self.slug)
 
     def clean(self):
         # The front page, the guide's sections and the about pages are linked from every page

@@ -1,8 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import address
 from core.models import PublishedQuerySet, TranslatedModel, reviewer_field
 from core.states import by_code, state_choices
 from core.validators import not_in_future
@@ -135,7 +135,7 @@ class StateProfile(TranslatedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("states:detail", kwargs={"slug": by_code()[self.state].slug})
+        return address("states:detail", slug=by_code()[self.state].slug)
 
     def natural_key(self):
         return (self.state,)
@@ -219,7 +219,7 @@ class TaskRule(TranslatedModel):
         return f"{self.state}: {self.title}"
 
     def get_absolute_url(self):
-        return reverse("states:detail", kwargs={"slug": by_code()[self.state].slug})
+        return address("states:detail", slug=by_code()[self.state].slug)
 
     def natural_key(self):
         return (self.slug,)
