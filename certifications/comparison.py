@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -76,12 +77,25 @@ def renewal_period(cert):
 
 
 def published_for_comparison():
-    """The published credentials with everything the table shows. Every visitor's table is the
-    same, so the rows are read once per data version (core.cache.kept_per_data_version)."""
+    """The published credentials with everything the table shows, and how many sources each
+    cites. Every visitor's table is the same, so the rows are read once per data version
+    (core.cache.kept_per_data_version)."""
     return kept_per_data_version(
         "certifications-for-comparison",
-        lambda: list(Certification.objects.published().for_comparison()),
+        lambda: list(
+            Certification.objects.published()
+            .for_comparison()
+            .annotate(source_count=Count("sources", distinct=True))
+        ),
     )
+
+
+# The templates that draw each kind of cell; text cells take the table's own.
+FIGURES_CELL = "certifications/includes/figures.html"
+ROUTES_CELL = "certifications/certification_list.html#routes_cell"
+SOURCED_CELL = "certifications/certification_list.html#sourced_cell"
+SOURCED_LIST_CELL = "certifications/certification_list.html#sourced_list_cell"
+CHECKED_CELL = "certifications/certification_list.html#checked_cell"
 
 
 def comparison_rows(certifications):
