@@ -154,8 +154,8 @@ class FinderProgramSerializer(ProgramSerializer):
         fields = [*ProgramSerializer.Meta.fields, "distance_miles", "missing"]
 
     def get_certifications(self, program) -> list[str]:
-        # A page of results comes with its certifications listed (ProgramQuerySet.for_results).
-        return [certification.code for certification in program.listed_certifications]
+        # A page of results comes with its credentials named (programs.models.name_certifications).
+        return program.certification_codes
 
     def get_distance_miles(self, program) -> float | None:
         return None if program.distance is None else round(program.distance, 1)

@@ -22,6 +22,7 @@ from programs.models import (
     LIMITED_FIGURES,
     Program,
     missing_figures,
+    name_certifications,
     not_beyond_q,
     unreported_q,
     within_limits_q,
@@ -206,7 +207,7 @@ class InOrder(Sequence):
             if start < size and stop > 0:
                 programs += self.read(part, max(start, 0), min(stop, size), whole=False)
             start, stop = start - size, stop - size
-        return programs
+        return name_certifications(programs)
 
     def __iter__(self):
         for part, size in self.parts:

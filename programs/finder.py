@@ -362,7 +362,7 @@ class Finder:
                 graduates_note = f"({year})"
             else:
                 graduates_note = f"({words['as_reported']}, {year})"
-            codes = ", ".join(c.code for c in program.listed_certifications)
+            codes = ", ".join(program.certification_codes)
             cards.append(
                 {
                     "slug": program.slug,

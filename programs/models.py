@@ -408,16 +408,31 @@ RESULT_COLUMNS = [
 ]
 
 
-def published_certifications(*columns, to_attr=None):
-    """A program's certifications, in order, for prefetching (only the columns given, if any;
-    as a list in the attribute to_attr, if given). Only published ones: an editor who
+def published_certifications():
+    """A program's certifications, in order, for prefetching. Only published ones: an editor who
     unpublishes one takes it off every program page, card and comparison."""
-    certifications = Certification.objects.published().order_by("sort_order")
     return models.Prefetch(
-        "certifications",
-        queryset=certifications.only(*columns) if columns else certifications,
-        to_attr=to_attr,
+        "certifications", queryset=Certification.objects.published().order_by("sort_order")
     )
+
+
+def name_certifications(programs):
+    """Set each program's `certification_codes`: its published credentials' codes, in order. One
+    query of plain values for a whole page of results, where a prefetch built a related manager,
+    a queryset and a model instance for each program and credential."""
+    links = (
+        Program.certifications.through.objects.filter(
+            program_id__in=[program.pk for program in programs], certification__published=True
+        )
+        .order_by("certification__sort_order", "certification__code")
+        .values_list("program_id", "certification__code")
+    )
+    codes = {}
+    for program_id, code in links:
+        codes.setdefault(program_id, []).append(code)
+    for program in programs:
+        program.certification_codes = codes.get(program.pk, [])
+    return programs
 
 
 @functools.cache
@@ -443,16 +458,9 @@ class ProgramQuerySet(PublishedQuerySet):
 
     def for_results(self):
         """for_listing() with only the columns a page of the finder's results shows (its cards
-        and the API's list of programs), its certifications as a plain list in
-        `listed_certifications`: a page builds some fifty model instances, each paying for every
-        column it reads, and a related manager with its own queryset for each program."""
-        return (
-            self.select_related("school")
-            .only(*RESULT_COLUMNS)
-            .prefetch_related(
-                published_certifications("code", "sort_order", to_attr="listed_certifications")
-            )
-        )
+        and the API's list of programs): a page builds some fifty model instances, each paying
+        for every column it reads. Name their credentials with name_certifications()."""
+        return self.select_related("school").only(*RESULT_COLUMNS)
 
     def naming_credentials(self):
         """Annotate `school_has_others`: whether the school lists another published program,
