@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView
 
 from core import search
+from core.cache import kept_per_data_version
 from core.forms import SearchForm
 from core.ratelimits import limited, too_many_requests
 from core.states import all_states
@@ -15,6 +16,19 @@ from guide.notifications import notify_editors_of_feedback
 from guide.pay import national_outlook, newest_pay
 
 
+def published_page(**wanted):
+    """The published guide page with these attributes (slug or kind), with what its template
+    needs; Http404 if there is none. Every visitor sees the same pages, so they are read once
+    per data version (core.cache.kept_per_data_version)."""
+    pages = kept_per_data_version(
+        "guide-pages", lambda: list(GuidePage.objects.published().for_display())
+    )
+    for page in pages:
+        if all(getattr(page, name) == value for name, value in wanted.items()):
+            return page
+    raise Http404
+
+
 class HomeView(TemplateView):
     template_name = "guide/home.html"
 
@@ -22,9 +36,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # The admin's preview passes the edited, unsaved page.
         if "page" not in context:
-            context["page"] = get_object_or_404(
-                GuidePage.objects.published().for_display(), kind=GuidePage.Kind.HOME
-            )
+            context["page"] = published_page(kind=GuidePage.Kind.HOME)
         context["steps"] = CareerStep.objects.filter(
             page__kind=GuidePage.Kind.BECOME
         ).select_related("source")
@@ -47,7 +59,11 @@ class GuidePageView(DetailView):
             return redirect(renamed, permanent=True)
 
     def get_object(self, queryset=None):
-        page = super().get_object(queryset)
+        if self.request.user.is_staff:
+            # Editors see drafts too, read fresh.
+            page = super().get_object(queryset)
+        else:
+            page = published_page(slug=self.kwargs["slug"])
         # The front page lives at /, so its slug's address would be the same page twice.
         if page.kind == GuidePage.Kind.HOME:
             raise Http404

@@ -9,7 +9,7 @@ from django.db import transaction
 from certifications.models import Certification, ExamFigure
 from core.cache import data_version
 from guide.models import WageFigure
-from tests.factories import make_exam_fee, make_program
+from tests.factories import make_exam_fee, make_page, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,18 @@ def test_a_comparison_reads_only_its_programs(client, django_assert_max_num_quer
     # The programs and their certifications: the fees and the pay are kept.
     with django_assert_max_num_queries(2):
         assert client.get(url).status_code == 200
+
+
+def test_a_guide_page_is_read_once_and_unpublishing_it_shows_at_once(
+    client, admin_client, django_assert_num_queries
+):
+    page = make_page(slug="kept-page", title="A kept page")
+    assert "A kept page" in client.get("/kept-page/").content.decode()
+    with django_assert_num_queries(0):
+        assert client.get("/kept-page/").status_code == 200
+
+    page.published = False
+    page.save()
+    assert client.get("/kept-page/").status_code == 404
+    # Editors still see the draft, read fresh.
+    assert admin_client.get("/kept-page/").status_code == 200
