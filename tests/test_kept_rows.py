@@ -1,6 +1,7 @@
 """Rows every visitor sees alike are read once per data version (core.cache.kept_per_data_version):
 a second visit reads none of them again, and an edit shows at once."""
 
+import html
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ from django.db import transaction
 
 from certifications.models import Certification, ExamFigure
 from core.cache import data_version
-from guide.models import WageFigure
+from guide.models import GuidePage, WageFigure
 from tests.factories import make_exam_fee, make_page, make_program
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,14 @@ def test_a_guide_page_is_read_once_and_unpublishing_it_shows_at_once(
     assert client.get("/kept-page/").status_code == 404
     # Editors still see the draft, read fresh.
     assert admin_client.get("/kept-page/").status_code == 200
+
+
+def test_a_kept_guide_page_speaks_the_language_of_each_request(client):
+    faq = GuidePage.objects.get(kind=GuidePage.Kind.FAQ)
+    assert faq.title_es and faq.title_es != faq.title_en
+    for path, title in [
+        ("/faq/", faq.title_en),
+        ("/es/faq/", faq.title_es),
+        ("/faq/", faq.title_en),
+    ]:
+        assert title in html.unescape(client.get(path).content.decode()), path
