@@ -8,6 +8,7 @@ Templates render the result.
 
 import copy
 import hashlib
+import html
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -15,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -95,6 +97,15 @@ def card_words():
         name: str(word) if name in COMPOSED_WORDS else conditional_escape(word)
         for name, word in CARD_WORDS.items()
     }
+
+
+def escaped_text(value):
+    """The text escaped for HTML, as django.utils.html.conditional_escape does, without the
+    check for lazy translations on every call that makes it cost three times as much: cards
+    escape some 300 texts a page."""
+    if isinstance(value, SafeData):
+        return value
+    return SafeString(html.escape(str(value)))
 
 
 @dataclass
@@ -342,7 +353,10 @@ class Finder:
         """What each result card shows, as plain values worked out here so the card template
         only places them: a template reads a dict key at once, where it tries an object as a
         dict first and catches the error, a dozen times a card. Figures read through their
-        display rules (Program.cost_shown/length_shown, core.formatting)."""
+        display rules (Program.cost_shown/length_shown, core.formatting).
+
+        The texts are escaped here (escaped_text); the template escapes only the slug and the
+        address."""
         detail = reverse("programs:detail", kwargs={"slug": SLUG_MARK})
         chosen = set(self.shortlist)
         not_reported = words["not_reported"]
@@ -363,29 +377,30 @@ class Finder:
             else:
                 graduates_note = f"({words['as_reported']}, {year})"
             codes = ", ".join(program.certification_codes)
+            title = f"{school.name}: {credential}" if program.school_has_others else school.name
+            credential = escaped_text(credential)
             cards.append(
                 {
                     "slug": program.slug,
                     "url": detail.replace(SLUG_MARK, program.slug),
-                    "title": f"{school.name}: {credential}"
-                    if program.school_has_others
-                    else school.name,
-                    "place": place,
+                    "title": escaped_text(title),
+                    "place": escaped_text(place),
                     "missing": words[MISSING_WORDS[program.missing]] if program.missing else "",
                     "credential": credential,
-                    "format": program.format_label,
+                    "format": escaped_text(program.format_label),
                     "format_note": "" if program.format_confirmed else words["unconfirmed"],
-                    "length": length.text or not_reported,
-                    "length_note": length.note,
-                    "cost": cost.text or not_reported,
-                    "cost_note": cost.note,
+                    "length": escaped_text(length.text) if length.text else not_reported,
+                    "length_note": escaped_text(length.note),
+                    "cost": escaped_text(cost.text) if cost.text else not_reported,
+                    "cost_note": escaped_text(cost.note),
                     "graduates": not_reported if graduates is None else number(graduates),
-                    "graduates_note": graduates_note,
-                    "accreditation": program.accreditation_label,
-                    "codes": codes or not_reported,
+                    "graduates_note": escaped_text(graduates_note),
+                    "accreditation": escaped_text(program.accreditation_label),
+                    "codes": escaped_text(codes) if codes else not_reported,
                     "in_shortlist": program.slug in chosen,
-                    # The add/remove button's words, shared with the program page.
-                    "school": school,
+                    # The add/remove button's words, shared with the program page; a dict,
+                    # which a template reads at once, where a model is first tried as one.
+                    "school": {"name": escaped_text(school.name)},
                     "credential_label": credential,
                 }
             )

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from certifications.fees import lowest_fees
 from certifications.models import Certification
+from core.cache import kept_per_data_version
 from core.formatting import dollars, number, rounded
 from core.models import (
     NaturalKeyMixin,
@@ -416,22 +417,31 @@ def published_certifications():
     )
 
 
-def name_certifications(programs):
-    """Set each program's `certification_codes`: its published credentials' codes, in order. One
-    query of plain values for a whole page of results, where a prefetch built a related manager,
-    a queryset and a model instance for each program and credential."""
-    links = (
-        Program.certifications.through.objects.filter(
-            program_id__in=[program.pk for program in programs], certification__published=True
+def certification_codes_by_program():
+    """Each program's published credentials' codes, in order, by program id (programs with none
+    are left out): read once per data version of the programs and credentials
+    (core.cache.kept_per_data_version), since every page of results names them alike."""
+
+    def read():
+        links = (
+            Program.certifications.through.objects.filter(certification__published=True)
+            .order_by("certification__sort_order", "certification__code")
+            .values_list("program_id", "certification__code")
         )
-        .order_by("certification__sort_order", "certification__code")
-        .values_list("program_id", "certification__code")
-    )
-    codes = {}
-    for program_id, code in links:
-        codes.setdefault(program_id, []).append(code)
+        codes = {}
+        for program_id, code in links:
+            codes.setdefault(program_id, []).append(code)
+        return codes
+
+    return kept_per_data_version("certification-codes", read, scope="programs")
+
+
+def name_certifications(programs):
+    """Set each program's `certification_codes`: its published credentials' codes, in order,
+    without a query while the data are unchanged (certification_codes_by_program)."""
+    codes = certification_codes_by_program()
     for program in programs:
-        program.certification_codes = codes.get(program.pk, [])
+        program.certification_codes = list(codes.get(program.pk, ()))
     return programs
 
 

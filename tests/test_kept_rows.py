@@ -112,3 +112,26 @@ def test_a_kept_guide_page_speaks_the_language_of_each_request(client):
         ("/faq/", faq.title_en),
     ]:
         assert title in html.unescape(client.get(path).content.decode()), path
+
+
+def test_result_cards_name_credentials_without_a_query_then_show_an_edit_at_once(
+    client, django_assert_num_queries
+):
+    program = make_program()
+    card = f'id="program-{program.slug}"'
+    assert card in client.get("/programs/").content.decode()
+    with django_assert_num_queries(1):  # the page's programs; the credentials are kept
+        client.get("/programs/")
+
+    rma = Certification.objects.get(slug="rma")
+    program.certifications.add(rma)
+    assert prepares_for(client.get("/programs/"), card) == "RMA"
+
+    rma.published = False
+    rma.save()
+    assert prepares_for(client.get("/programs/"), card) == "Not reported"
+
+
+def prepares_for(response, card):
+    page = response.content.decode()
+    return page[page.index(card) :].split("Prepares for</dt><dd>", 1)[1].split("</dd>", 1)[0]

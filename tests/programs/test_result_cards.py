@@ -59,10 +59,11 @@ def test_a_guide_page_edit_keeps_the_finders_cache_and_a_program_edit_renews_it(
     client.get("/programs/?sort=cost")
     page.title = "A new title"
     page.save()
-    with django_assert_num_queries(2):  # the page's programs and their certifications
+    with django_assert_num_queries(1):  # the page's programs; counts and credentials are kept
         client.get("/programs/?sort=cost")
     program.graduates_per_year = 99
     program.save()
-    # The counts (with no filter, also the options in use), then the page as above.
+    # The counts (with no filter, also the options in use), the page's programs and the
+    # programs' credentials.
     with django_assert_num_queries(3):
         client.get("/programs/?sort=cost")
