@@ -182,6 +182,7 @@ def test_detail_page_shows_routes_figures_and_their_sources(client):
     assert "$125 to $250" in body
     assert "At most 3 attempts" in body
     assert "https://www.jobtestprep.com/certified-medical-assistant-exam-preparation" in body
+    assert "aún no verificado con AAMA" in client.get("/es/certifications/cma/").content.decode()
 
 
 def test_an_editors_check_shows_its_date(client, admin_user):
