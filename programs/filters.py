@@ -93,18 +93,26 @@ ORDERINGS = {
 TOTAL_SORTS = {"total", "months_of_pay"}
 
 
+def option_lookup(group, value):
+    """The field one facet option looks at, and the value it asks of a program."""
+    if group == "certification":
+        return "certifications__slug", value
+    if group == "schedule":
+        return value, True
+    if group == "externship":
+        return "has_externship", True
+    return group, value
+
+
 def option_q(group, value):
     """The condition one facet option puts on a program."""
+    field, wanted = option_lookup(group, value)
     if group == "certification":
         # Not correlated with the outer row, so the databases work the list out once (a hashed
         # subplan) instead of probing it for each program the facet counts look at.
-        prepared = Program.certifications.through.objects.filter(certification__slug=value)
+        prepared = Program.certifications.through.objects.filter(certification__slug=wanted)
         return Q(pk__in=prepared.values("program_id"))
-    if group == "schedule":
-        return Q(**{value: True})
-    if group == "externship":
-        return Q(has_externship=True)
-    return Q(**{group: value})
+    return Q(**{field: wanted})
 
 
 def group_q(group, values):
@@ -116,6 +124,23 @@ def group_q(group, values):
     for condition in conditions[1:]:
         combined = combined & condition if group in ALL_OF else combined | condition
     return combined
+
+
+def options_in_use():
+    """Whether some published program has each facet option ({"format__online": True}), from
+    the few distinct combinations of the fields the options look at: one query, lighter to
+    build and to run than a count or an EXISTS for each option."""
+    lookups = {
+        f"{group}__{value}": option_lookup(group, value)
+        for group, options in FACETS.items()
+        for value, _label in options
+    }
+    fields = sorted({field for field, _wanted in lookups.values()})
+    present = {field: set() for field in fields}
+    for combination in Program.objects.published().order_by().values_list(*fields).distinct():
+        for field, value in zip(fields, combination, strict=True):
+            present[field].add(value)
+    return {key: wanted in present[field] for key, (field, wanted) in lookups.items()}
 
 
 class FinderForm(forms.Form):
@@ -361,56 +386,53 @@ class ProgramFilter(django_filters.FilterSet):
             every &= within_limits_q(**(self.limits() if limits is None else limits))
         return every
 
-    def ways_out_counts(self, near=None):
-        """What the visitor would get by letting go of one choice, in one aggregate query:
-        online programs matching everything else anywhere (a distance leaves them out) and,
-        without a ZIP code, the results without each limit given (near a ZIP code, `nearby`
-        counts those). Nothing without a ZIP code or a limit."""
-        ways = {}
-        if near is not None:
-            online = self.filter_queryset(self.queryset.all(), leave_out={"format"})
-            ways["online_anywhere"] = online.filter(format=Program.Format.ONLINE)
-        else:
-            limits = self.limits()
-            for name in limits:
-                others = {other: value for other, value in limits.items() if other != name}
-                ways[f"without_{name}"] = self.filter_queryset(
-                    self.queryset.all(), leave_out={name, "hide_unknown"}
-                ).filter(self.chosen_q(others))
-        if not ways:
-            return {}
-        return Program.objects.aggregate(
-            **{
-                name: Count("pk", filter=Q(pk__in=queryset.values("pk")))
-                for name, queryset in ways.items()
-            }
-        )
+    def online_anywhere_count(self, near):
+        """Near a ZIP code, the online programs matching everything else anywhere (a distance
+        leaves them out), in one aggregate query."""
+        online = self.filter_queryset(self.queryset.all(), leave_out={"format"})
+        return {"online_anywhere": online.filter(format=Program.Format.ONLINE).count()}
 
-    def facet_counts(self, near=None):
+    def facet_counts(self, near=None, ways_out=False):
         """Total, programs missing a limited figure and every option's count, in one query.
 
         Each option counts what the results would be if the visitor ticked it, given
         everything else they chose; `near` narrows every count to programs near a ZIP code.
+        ways_out, without a ZIP code: also the results without each limit given
+        ("without_max_cost"), in the same query; the limits then narrow each count rather than
+        the query, so that one reading of the programs counts those beyond a limit too (near a
+        ZIP code, `nearby` counts them).
         """
         chosen = self.chosen()
         every = Q()
         for group, values in chosen.items():
             every &= group_q(group, values)
         limits = self.limits()
+        counts_without_limits = ways_out and near is None and limits
+        not_beyond = not_beyond_q(**limits) if counts_without_limits else Q()
         kept = within_limits_q(**limits) if self.cleaned.get("hide_unknown") else Q()
-        aggregates = {"total": Count("pk", filter=every & kept)}
+        aggregates = {"total": Count("pk", filter=every & kept & not_beyond)}
         unknown = unreported_q(**limits)
         if unknown:
-            aggregates["unreported"] = Count("pk", filter=every & unknown)
+            aggregates["unreported"] = Count("pk", filter=every & unknown & not_beyond)
         for group, options in FACETS.items():
             others = Q()
             for other, values in chosen.items():
                 if other != group or group in ALL_OF:
                     others &= group_q(other, values)
             for value, _label in options:
-                condition = others & option_q(group, value) & kept
+                condition = others & option_q(group, value) & kept & not_beyond
                 aggregates[f"{group}__{value}"] = Count("pk", filter=condition)
-        queryset = self.before_facets()
+        if counts_without_limits:
+            for name in limits:
+                others = {other: value for other, value in limits.items() if other != name}
+                aggregates[f"without_{name}"] = Count(
+                    "pk", filter=self.chosen_q(others) & not_beyond_q(**others)
+                )
+            queryset = self.filter_queryset(
+                self.queryset.all(), leave_out={*FACETS, "hide_unknown", *LIMITED_FIGURES}
+            )
+        else:
+            queryset = self.before_facets()
         return (queryset.filter(near) if near is not None else queryset).aggregate(**aggregates)
 
     @cached_property

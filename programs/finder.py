@@ -1,9 +1,10 @@
 """The finder page around programs/filters.py's FilterSet: facets, chips, the error summary and
 one page of programs in order. Queries, whatever the data size: the facet counts (one aggregate,
-skipped while cached) and the options any program has (the same aggregate without filters,
-cached the same way); with a ZIP code, the programs near it; the page's programs, one query per
-part of the order the page reaches (see ProgramFilter.ordered_programs); their certifications.
-Templates render the result.
+with the ways out of a thin search, skipped while cached) and the options any program has (one
+query, cached the same way); with a ZIP code, the programs near it, and the online programs
+anywhere while not cached; the page's programs, one query per part of the order the page reaches
+(see ProgramFilter.ordered_programs). Their certifications are kept per data version
+(programs.models.certification_codes_by_program). Templates render the result.
 """
 
 import copy
@@ -31,6 +32,7 @@ from programs.filters import (
     SORTS,
     UNKNOWN_FACTS,
     ProgramFilter,
+    options_in_use,
 )
 from programs.models import Program
 
@@ -204,18 +206,18 @@ class Finder:
         """One page of programs; everything=True yields every match, in order (for the CSV)."""
         filterset = self.filterset
         nearby = filterset.nearby
-        in_use = self.counts(
-            self.digest([]),
-            lambda: ProgramFilter(queryset=Program.objects.published()).facet_counts(),
-        )
+        in_use = self.counts("options-in-use", options_in_use)
         near = Q(pk__in=list(nearby.distances)) if nearby else None
-        # Only a ZIP code or a limit opens ways out; without either the counts are the plain
-        # ones, shared with the options in use.
+        # Only a ZIP code or a limit opens ways out.
         if self.offer_ways_out and (nearby is not None or filterset.limits()):
-            counts = self.counts(
-                self.digest(self.params) + ":ways-out",
-                lambda: {**filterset.facet_counts(near), **filterset.ways_out_counts(near)},
-            )
+
+            def with_ways_out():
+                counts = filterset.facet_counts(near, ways_out=True)
+                if near is not None:
+                    counts.update(filterset.online_anywhere_count(near))
+                return counts
+
+            counts = self.counts(self.digest(self.params) + ":ways-out", with_ways_out)
         else:
             counts = self.counts(self.digest(self.params), lambda: filterset.facet_counts(near))
         ordered = filterset.ordered_programs(sizes=counts)
@@ -334,9 +336,9 @@ class Finder:
 
     @staticmethod
     def counts(digest, count):
-        """Facet counts, kept until the program data changes (the data version is in the key)
-        or for FACET_CACHE_SECONDS: the finder's one cache besides whole pages. The options
-        any program has are the counts with no filter at all."""
+        """Facet counts, and the options some program has, kept until the program data changes
+        (the data version is in the key) or for FACET_CACHE_SECONDS: the finder's one cache
+        besides whole pages."""
         return cache.get_or_set(
             f"finder-counts:{data_version('programs')}:{digest}", count, FACET_CACHE_SECONDS
         )
