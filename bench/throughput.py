@@ -17,7 +17,8 @@ def run():
     finder = f"/programs/?{FILTERS}"
     print(f"{'mode':10} {'bare req/s':>11} {'finder req/s':>13} {'ratio':>7} {'target':>7}")
     ok = True
-    for mode, seconds, target in (("uncached", "0", 0.15), ("cached", "600", 0.60)):
+    # Issue 26's targets: uncached at least 8% of the bare view's rate, cached at least 60%.
+    for mode, seconds, target in (("uncached", "0", 0.08), ("cached", "600", 0.60)):
         process, base = start_gunicorn(
             url,
             8391,
