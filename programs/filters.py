@@ -387,8 +387,8 @@ class ProgramFilter(django_filters.FilterSet):
         return every
 
     def online_anywhere_count(self, near):
-        """Near a ZIP code, the online programs matching everything else anywhere (a distance
-        leaves them out), in one aggregate query."""
+        """Near a ZIP code, how many online programs match everything else anywhere (a distance
+        leaves them out): one count."""
         online = self.filter_queryset(self.queryset.all(), leave_out={"format"})
         return {"online_anywhere": online.filter(format=Program.Format.ONLINE).count()}
 
