@@ -20,6 +20,12 @@
       // Instant: Bootstrap makes scrolling smooth, and the answer should not drift into place.
       target.scrollIntoView({ block: "start", behavior: "instant" });
       target.focus({ preventScroll: true });
+      // A smooth scroll still running from before the update (the browser bringing the field
+      // the student typed in into view) moves the page once more on the next frame, hiding the
+      // answer's first line: put it back at the top after that frame.
+      window.requestAnimationFrame(function () {
+        target.scrollIntoView({ block: "start", behavior: "instant" });
+      });
     }
   }
 

@@ -62,6 +62,31 @@ def test_a_zip_and_a_length_answer_on_the_first_screen_nearest_first(phone):
     expect(phone.locator(".filters-panel > summary")).to_contain_text("(2 active)")
 
 
+def test_enter_in_a_typed_field_puts_the_whole_answer_at_the_top(phone):
+    """The phone keyboard's Go key: the browser was still scrolling to the field typed in when
+    the results arrived, and that scroll must not move the answer after it is placed."""
+    phone.goto(phone.base + "/programs/")
+    if phone.javascript:
+        phone.locator(".filters-panel > summary").click()
+    field = phone.get_by_label("Longest length (months)", exact=True)
+    field.fill("12")
+    if phone.javascript:
+        with phone.expect_response(re.compile(r"/programs/\?")):
+            field.press("Enter")
+    else:
+        with phone.expect_navigation():
+            field.press("Enter")
+    count = phone.locator("#result-count")
+    expect(count).to_be_focused()
+    expect(count).to_contain_text("within your limits")
+    # Whole, first line included (to a fraction of a pixel); with JavaScript, at the very top
+    # (finder.js), once past the frames a running smooth scroll would still take.
+    expect(count).to_be_in_viewport(ratio=0.95)
+    if phone.javascript:
+        phone.wait_for_timeout(300)
+        assert abs(count.bounding_box()["y"]) <= 1
+
+
 def test_a_bad_zip_focuses_its_error_summary_on_screen(phone):
     search(phone, **{"ZIP code": "abcde"})
     summary = phone.locator("#error-summary")
