@@ -90,14 +90,6 @@ def published_for_comparison():
     )
 
 
-# The templates that draw each kind of cell; text cells take the table's own.
-FIGURES_CELL = "certifications/includes/figures.html"
-ROUTES_CELL = "certifications/certification_list.html#routes_cell"
-SOURCED_CELL = "certifications/certification_list.html#sourced_cell"
-SOURCED_LIST_CELL = "certifications/certification_list.html#sourced_list_cell"
-CHECKED_CELL = "certifications/certification_list.html#checked_cell"
-
-
 def comparison_rows(certifications):
     certs = list(certifications)
 

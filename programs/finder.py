@@ -16,7 +16,6 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -96,7 +95,7 @@ def card_words():
     """CARD_WORDS in the visitor's language; those a card prints as they are, escaped here once
     a page (a template escapes a plain string again each time it prints it)."""
     return {
-        name: str(word) if name in COMPOSED_WORDS else conditional_escape(word)
+        name: str(word) if name in COMPOSED_WORDS else escaped_text(word)
         for name, word in CARD_WORDS.items()
     }
 
