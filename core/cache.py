@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponsePermanentRedirect, QueryDict
@@ -31,14 +32,25 @@ VERSION_KEY = "data-version"
 IGNORED_MODELS = {"feedback", "historicalfeedback"}
 
 
+# The versions a request has read: a page reads each scope's version once (one cache call,
+# where every cache key and kept value asked again) and sees one version throughout, so a page
+# built from the rows of one version is never stored under a newer one. None between requests.
+REQUEST = threading.local()
+
+
 def data_version(scope="all"):
     """The current version of the data in `scope`; the same on every app server."""
+    read = getattr(REQUEST, "versions", None)
+    if read is not None and scope in read:
+        return read[scope]
     key = f"{VERSION_KEY}:{scope}"
     version = cache.get(key)
     if version is None:
         version = time.time_ns()
         cache.add(key, version, None)
         version = cache.get(key, version)
+    if read is not None:
+        read[scope] = version
     return version
 
 
@@ -46,22 +58,35 @@ def bump_data_version(sender, **kwargs):
     opts = sender._meta
     if opts.model_name in IGNORED_MODELS:
         return
-    keys = [
-        f"{VERSION_KEY}:{scope}"
-        for scope, labels in settings.DATA_VERSION_SCOPES.items()
-        if opts.app_label in labels
+    scopes = [
+        scope for scope, labels in settings.DATA_VERSION_SCOPES.items() if opts.app_label in labels
     ]
-    if not keys:
+    if not scopes:
         return
-    write_versions(keys)
+    write_versions(scopes)
     if transaction.get_connection().in_atomic_block:
         # Again once the edit commits: a reader that read the rows between the save and the
         # commit saw them unchanged, and must not keep them under the new version.
-        transaction.on_commit(partial(write_versions, keys))
+        transaction.on_commit(partial(write_versions, scopes))
 
 
-def write_versions(keys):
-    cache.set_many(dict.fromkeys(keys, time.time_ns()), None)
+def write_versions(scopes):
+    versions = dict.fromkeys(scopes, time.time_ns())
+    cache.set_many(
+        {f"{VERSION_KEY}:{scope}": version for scope, version in versions.items()}, None
+    )
+    # The request that edits reads on under the new versions.
+    read = getattr(REQUEST, "versions", None)
+    if read is not None:
+        read.update(versions)
+
+
+def start_request(**kwargs):
+    REQUEST.versions = {}
+
+
+def finish_request(**kwargs):
+    REQUEST.versions = None
 
 
 KEPT = {}
@@ -88,6 +113,8 @@ def kept_per_data_version(name, build, scope="all"):
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(bump_data_version, dispatch_uid=f"data-version-{signal!r}")
+    request_started.connect(start_request, dispatch_uid="data-version-request-started")
+    request_finished.connect(finish_request, dispatch_uid="data-version-request-finished")
 
 
 # Parameters added by mail and ad links that no page reads: redirected away.

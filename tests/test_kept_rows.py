@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
+import core.cache
 from certifications.models import Certification, ExamFigure
-from core.cache import data_version
+from core.cache import VERSION_KEY, data_version
 from guide.models import GuidePage, WageFigure
 from tests.factories import make_exam_fee, make_page, make_program
 
@@ -135,3 +136,33 @@ def test_result_cards_name_credentials_without_a_query_then_show_an_edit_at_once
 def prepares_for(response, card):
     page = response.content.decode()
     return page[page.index(card) :].split("Prepares for</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+
+class VersionReads:
+    """The cache, counting the reads of the data versions."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = []
+
+    def get(self, key, *args, **kwargs):
+        if key.startswith(VERSION_KEY):
+            self.reads.append(key)
+        return self.cache.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_request_reads_each_data_version_once(client, monkeypatch):
+    """The finder's two counts and its kept credential codes follow one version of the program
+    data, read once for the request."""
+    url = "/programs/?max_cost=15000&format=online"
+    client.get(url)
+    counting = VersionReads(core.cache.cache)
+    monkeypatch.setattr(core.cache, "cache", counting)
+    client.get(url)
+    assert counting.reads.count(f"{VERSION_KEY}:programs") == 1
+    # Between requests the version is read again, so an edit on any server shows.
+    client.get(url)
+    assert counting.reads.count(f"{VERSION_KEY}:programs") == 2
