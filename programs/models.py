@@ -8,6 +8,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, ngettext
@@ -446,15 +447,22 @@ def name_certifications(programs):
 
 
 @functools.cache
-def others_at_school(model):
-    """Whether the school lists another published program: built once per process, as it
-    depends on no request (an annotation resolves a copy of it, never the expression itself)."""
+def others_at_school(model, using):
+    """Whether the school lists another published program, as SQL compiled once per process
+    and database from this one definition: annotating the Exists itself made every page copy,
+    resolve and compile its subquery again, a sixth of reading a page of results.
+
+    The SQL names the outer row by the model's table, which is how Django names the main table
+    of a query; so annotate a query on that table, not one that becomes another's subquery.
+    """
     others = (
         model.objects.published()
         .filter(school=models.OuterRef("school"))
         .exclude(pk=models.OuterRef("pk"))
     )
-    return models.Exists(others)
+    query = model.objects.annotate(others=models.Exists(others)).query
+    sql, params = query.get_compiler(using).compile(query.annotations["others"])
+    return RawSQL(sql, params, output_field=models.BooleanField())
 
 
 class ProgramQuerySet(PublishedQuerySet):
@@ -475,7 +483,7 @@ class ProgramQuerySet(PublishedQuerySet):
     def naming_credentials(self):
         """Annotate `school_has_others`: whether the school lists another published program,
         so a card names its credential rather than look like a duplicate."""
-        return self.annotate(school_has_others=others_at_school(self.model))
+        return self.annotate(school_has_others=others_at_school(self.model, self.db))
 
     def with_known_cost(self):
         """Programs that show a total cost, reported or estimated."""

@@ -518,7 +518,7 @@ def test_a_length_its_own_award_level_rules_out_is_flagged_on_the_card(client, c
 
 
 def test_a_card_knows_whether_its_school_lists_another_published_program_as_the_data_changes():
-    # The subquery is built once per process; each query must still read the rows as they are.
+    # The SQL is compiled once per process; each query must still read the rows as they are.
     school = make_school()
     first = make_program(school=school)
 
