@@ -4,6 +4,7 @@ import pytest
 from django.test import Client, override_settings
 from django.utils.http import parse_http_date
 
+from core.cache import ReadRecordingQueryDict
 from tests.factories import make_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -132,3 +133,17 @@ def test_cached_pages_expire_as_their_max_age_says(client):
         response = client.get("/faq/")
         assert "max-age=0" in response["Cache-Control"]
         assert parse_http_date(response["Expires"]) <= time.time() + 1
+
+
+def test_the_page_reads_the_same_parameters_the_request_sent(rf):
+    request = rf.get("/programs/?format=online&format=campus&q=Caf%C3%A9+%26+co&zip=")
+    names_read = set()
+    recorded = ReadRecordingQueryDict.recording(request.GET, names_read)
+    assert recorded.getlist("format") == ["online", "campus"]
+    assert recorded["q"] == "Café & co" and recorded["zip"] == ""
+    assert recorded.urlencode() == request.GET.urlencode()
+    assert names_read == {"format", "q", "zip"}
+    with pytest.raises(AttributeError):
+        recorded["q"] = "changed"
+    recorded.copy().get("sort")
+    assert "sort" in names_read
