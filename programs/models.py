@@ -22,6 +22,7 @@ from core.formatting import dollars, number, rounded
 from core.models import (
     NaturalKeyMixin,
     PublishedQuerySet,
+    QuickDeferredLoading,
     SlugNaturalKeyManager,
     reviewer_field,
 )
@@ -55,7 +56,7 @@ GRADUATES = FigureRange(0, 10_000)
 ACCREDITED = ("caahep", "abhes")
 
 
-class School(NaturalKeyMixin, models.Model):
+class School(NaturalKeyMixin, QuickDeferredLoading, models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     ipeds_unitid = models.PositiveIntegerField(
         unique=True, null=True, blank=True, help_text=_("IPEDS unit ID; blank for other schools.")
@@ -619,7 +620,7 @@ class ProgramQuerySet(PublishedQuerySet):
         ).values_list("pk", "total_cost", "estimated", "school_length")
 
 
-class Program(NaturalKeyMixin, models.Model):
+class Program(NaturalKeyMixin, QuickDeferredLoading, models.Model):
     class Credential(models.TextChoices):
         # IPEDS award levels count full-time academic years of hours, not calendar months.
         SHORT_CERTIFICATE = "short_certificate", _("Short certificate (under 12 weeks)")
