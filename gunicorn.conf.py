@@ -35,7 +35,7 @@ limit_request_field_size = 8190
 # worker imports the site again and starts with empty local caches (templates, kept rows, the
 # page cache without Redis). At 5,000 requests a worker under load restarted every few seconds,
 # and the gunicorn run of `make bench` measured the bare view at half the rate it reaches without
-# restarts and cached pages at 50% of it instead of 70%.
+# restarts and cached pages at 50% of it instead of 60-70%.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10
 wsgi_app = "config.wsgi:application"
