@@ -1,8 +1,11 @@
+import gzip
 import time
 
+import django.middleware.gzip
 import pytest
 from django.test import Client, override_settings
 from django.utils.http import parse_http_date
+from django.utils.text import compress_string
 
 from core.cache import ReadRecordingQueryDict
 from tests.factories import make_page
@@ -71,6 +74,34 @@ def test_etag_gives_not_modified(client):
     first = client.get("/faq/")
     again = client.get("/faq/", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_browser_that_accepts_gzip_gets_the_page_kept_compressed(
+    client, django_assert_num_queries, monkeypatch
+):
+    make_page(slug="faq", title="Questions")
+    gzipped = {"Accept-Encoding": "gzip, deflate, br"}
+    first = client.get("/faq/", headers=gzipped)
+    assert first["Content-Encoding"] == "gzip"
+    page = gzip.decompress(first.content)
+    compressions = []
+    monkeypatch.setattr(
+        django.middleware.gzip,
+        "compress_string",
+        lambda *args, **kwargs: compressions.append(args) or compress_string(*args, **kwargs),
+    )
+    with django_assert_num_queries(0):
+        again = client.get("/faq/", headers=gzipped)
+    assert compressions == []
+    assert again["Content-Encoding"] == "gzip" and gzip.decompress(again.content) == page
+    assert {"Accept-Encoding", "Cookie", "HX-Request"} <= set(again["Vary"].split(", "))
+    unchanged = client.get("/faq/", headers={**gzipped, "If-None-Match": again["ETag"]})
+    assert unchanged.status_code == 304
+    # A client without gzip has its own entry, uncompressed.
+    plain = client.get("/faq/")
+    assert not plain.has_header("Content-Encoding") and plain.content == page
+    assert compressions == []
 
 
 def test_htmx_partial_and_full_page_are_cached_apart(client):

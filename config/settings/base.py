@@ -67,8 +67,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Keeps the pages the page cache below chose, compressed: a visit from the cache is sent as
+    # kept, not compressed again (core.cache.PageCacheStoreMiddleware).
+    "core.cache.PageCacheStoreMiddleware",
     # Compresses pages (static files come compressed from WhiteNoise); since Django 4.2 it pads
-    # responses against BREACH.
+    # responses against BREACH. A cached page keeps the padding it was stored with: it is the
+    # same page for every visitor, with nothing secret in it.
     "django.middleware.gzip.GZipMiddleware",
     # The language comes from the address alone (/es/...; i18n_patterns without a prefix for
     # English), never from the session, a cookie or Accept-Language, so nothing later decides
