@@ -275,8 +275,11 @@ class VersionedPageCacheMiddleware(VersionedKeyPrefix, FetchFromCacheMiddleware)
             if first_visit and present <= names_read:
                 request._page_query = self.canonical_query(request, present)
                 request._cache_update_cache = True
-        if not getattr(request, "_cache_update_cache", False) or response.cookies:
-            request._page_query = None
+        if response.cookies:
+            # Django's flag, which PageCacheStoreMiddleware reads: a page that sets a cookie is
+            # not kept.
+            request._cache_update_cache = False
+        if not getattr(request, "_cache_update_cache", False):
             return response
         if response.status_code == 200 and not response.streaming:
             # Stored with its ETag, so ConditionalGetMiddleware need not hash the page again on
