@@ -436,10 +436,20 @@ class ProgramFilter(django_filters.FilterSet):
         return (queryset.filter(near) if near is not None else queryset).aggregate(**aggregates)
 
     @cached_property
-    def nearby(self):
-        """The programs within the radius of the ZIP code given, or None without one."""
+    def origin(self):
+        """The coordinates of the ZIP code given, or None without a ZIP code we know."""
         zip_code = self.cleaned.get("zip")
-        origin = geo.zip_coordinates(zip_code) if zip_code else None
+        return geo.zip_coordinates(zip_code) if zip_code else None
+
+    @cached_property
+    def nearby(self):
+        """The programs within the radius of the ZIP code given, or None without one. The
+        finder sets it from its cache (programs.finder.Finder.run) before anything reads it."""
+        return self.find_nearby()
+
+    def find_nearby(self):
+        """The programs near the ZIP code, worked out from the database (see nearby)."""
+        origin = self.origin
         if origin is None:
             return None
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
