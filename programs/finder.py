@@ -1,10 +1,10 @@
 """The finder page around programs/filters.py's FilterSet: facets, chips, the error summary and
 one page of programs in order. Queries, whatever the data size: the facet counts (one aggregate,
-with the ways out of a thin search, skipped while cached) and the options any program has (one
-query, cached the same way); with a ZIP code, the programs near it and the online programs
-anywhere, both cached the same way; the page's programs, one query per part of the order the
-page reaches (see ProgramFilter.ordered_programs). Their certifications are kept per data
-version (programs.models.certification_codes_by_program). Templates render the result.
+and one more for the ways out of a thin search with limits, skipped while cached) and the options
+any program has (one query, cached the same way); with a ZIP code, the programs near it and the
+online programs anywhere, both cached the same way; the page's programs, one query per part of
+the order the page reaches (see ProgramFilter.ordered_programs). Their certifications are kept
+per data version (programs.models.certification_codes_by_program). Templates render the result.
 """
 
 import copy
@@ -187,9 +187,9 @@ class FinderResult:
 
 class Finder:
     def __init__(self, params, shortlist=(), ways_out=False, cards=False):
-        """ways_out: also count the ways out of a thin search (one more query, cached with the
-        counts); cards: also work out what each result card shows. Both for the page a person
-        reads; the CSV and the API do without."""
+        """ways_out: also count the ways out of a thin search (one more query near a ZIP code
+        or when few programs match, cached with the counts); cards: also work out what each
+        result card shows. Both for the page a person reads; the CSV and the API do without."""
         self.params = params
         self.shortlist = shortlist
         self.offer_ways_out = ways_out
@@ -214,9 +214,11 @@ class Finder:
         if self.offer_ways_out and (nearby is not None or filterset.limits()):
 
             def with_ways_out():
-                counts = filterset.facet_counts(near, ways_out=True)
+                counts = filterset.facet_counts(near)
                 if near is not None:
                     counts.update(filterset.online_anywhere_count(near))
+                elif counts["total"] < THIN:
+                    counts.update(filterset.counts_without_each_limit())
                 return counts
 
             counts = self.counts(key + ":ways-out", with_ways_out)

@@ -507,6 +507,21 @@ def test_a_thin_search_offers_wider_radii_online_programs_and_each_limit_let_go(
     assert 'id="f-credential-diploma" checked' in body
 
 
+def test_a_thin_search_without_a_zip_offers_each_limit_let_go_that_lists_more(client, catalog):
+    # Within both limits or not reporting a figure: three programs and the online certificate
+    # without a cost. Without the cost limit, the 10-month certificate at $12,000 joins them;
+    # without the length limit, nothing more (every longer program also costs more).
+    response, _slugs = results(client, max_cost="10000", max_months="12")
+    result = response.context["result"]
+    assert (result.total, result.unreported) == (4, 1)
+    assert [(way.label, way.url) for way in result.ways_out] == [
+        ("without the $10,000 limit: 5", "?max_months=12")
+    ]
+    assert "without the $10,000 limit: 5" in response.content.decode()
+    wide = results(client, max_cost="30000", max_months="30")[0].context["result"]
+    assert (wide.total, wide.ways_out) == (7, [])
+
+
 def test_options_no_program_would_match_are_disabled(client, catalog):
     body = client.get("/programs/?zip=60601&radius=10").content.decode()
     assert 'id="f-format-online" disabled>' in body
