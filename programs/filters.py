@@ -106,23 +106,33 @@ def option_lookup(group, value):
 
 def option_q(group, value):
     """The condition one facet option puts on a program."""
-    field, wanted = option_lookup(group, value)
+    if group in ALL_OF:
+        field, wanted = option_lookup(group, value)
+        return Q(**{field: wanted})
+    return any_option_q(group, [value])
+
+
+def any_option_q(group, values):
+    """Programs with any of these options of a group outside ALL_OF, whose options are values of
+    one field: one IN, where an OR of equalities cost the ORM a condition to build for each, in
+    most of the facet aggregate's counts."""
     if group == "certification":
         # Not correlated with the outer row, so the databases work the list out once (a hashed
         # subplan) instead of probing it for each program the facet counts look at.
-        prepared = Program.certifications.through.objects.filter(certification__slug=wanted)
+        prepared = Program.certifications.through.objects.filter(certification__slug__in=values)
         return Q(pk__in=prepared.values("program_id"))
-    return Q(**{field: wanted})
+    return Q(**{f"{group}__in": values})
 
 
 def group_q(group, values):
     """Programs with any of the group's chosen options (all of them for ALL_OF groups)."""
     if not values:
         return Q()
-    conditions = [option_q(group, value) for value in values]
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined & condition if group in ALL_OF else combined | condition
+    if group not in ALL_OF:
+        return any_option_q(group, values)
+    combined = Q()
+    for value in values:
+        combined &= option_q(group, value)
     return combined
 
 
