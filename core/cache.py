@@ -2,9 +2,10 @@
 
 Saving or deleting any row of the content apps (from admin, an import or a script) writes a new
 data version, so every cached page and every cached finder count is missed at once, on every
-app server that shares the cache (Redis in production). DATA_VERSION_SCOPES in the settings says
-which apps each version follows: "all" for whole pages; "programs" for what is built from
-program data alone (the finder's counts), which an edit to a guide page need not renew.
+app server that shares the cache (Redis in production); so does `migrate`, once a release.
+DATA_VERSION_SCOPES in the settings says which apps each version follows: "all" for whole pages;
+"programs" for what is built from program data alone (the finder's counts), which an edit to a
+guide page need not renew.
 """
 
 import logging
@@ -13,11 +14,12 @@ import time
 from functools import partial
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -81,6 +83,12 @@ def write_versions(scopes):
         read.update(versions)
 
 
+def renew_every_version(**kwargs):
+    """After `migrate`, which every release runs once: what was cached before it (pages the old
+    templates rendered, finder results in the shapes the old code kept) is not served after."""
+    write_versions(list(settings.DATA_VERSION_SCOPES))
+
+
 def start_request(**kwargs):
     REQUEST.versions = {}
 
@@ -113,6 +121,9 @@ def kept_per_data_version(name, build, scope="all"):
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(bump_data_version, dispatch_uid=f"data-version-{signal!r}")
+    # Once a migrate: it signals each app in turn, core among them.
+    core = apps.get_app_config("core")
+    post_migrate.connect(renew_every_version, sender=core, dispatch_uid="data-version-migrate")
     request_started.connect(start_request, dispatch_uid="data-version-request-started")
     request_finished.connect(finish_request, dispatch_uid="data-version-request-finished")
 

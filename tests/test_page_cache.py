@@ -3,11 +3,15 @@ import time
 
 import django.middleware.gzip
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import parse_http_date
 from django.utils.text import compress_string
 
-from core.cache import ReadRecordingQueryDict
+from core.cache import ReadRecordingQueryDict, data_version
 from tests.factories import make_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -38,6 +42,19 @@ def test_an_edit_is_visible_at_once(client):
     page.title = "Answers to your questions"
     page.save()
     assert "Answers to your questions" in client.get("/faq/").content.decode()
+
+
+@pytest.mark.usefixtures("without_reference_data")
+def test_a_release_migrating_the_database_serves_nothing_the_last_one_cached(client):
+    make_page(slug="faq", title="Questions")
+    cached = client.get("/faq/")
+    before = {scope: data_version(scope) for scope in settings.DATA_VERSION_SCOPES}
+    call_command("migrate", verbosity=0)
+    after = {scope: data_version(scope) for scope in settings.DATA_VERSION_SCOPES}
+    assert all(after[scope] != before[scope] for scope in before)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/faq/").content == cached.content
+    assert queries, "rendered again, not served from the cache"
 
 
 @pytest.mark.usefixtures("without_reference_data")
