@@ -522,6 +522,14 @@ def test_a_thin_search_without_a_zip_offers_each_limit_let_go_that_lists_more(cl
     assert (wide.total, wide.ways_out) == (7, [])
 
 
+def test_an_empty_result_suggests_a_wider_distance_only_near_a_zip(client, catalog):
+    near = client.get("/programs/?zip=60601&radius=10&credential=diploma").content.decode()
+    assert "Remove a filter above, or widen the distance." in near
+    anywhere = client.get("/programs/?state=TX&credential=diploma").content.decode()
+    assert "No programs match all of these filters. Remove a filter above.</p>" in anywhere
+    assert "widen the distance" not in anywhere
+
+
 def test_options_no_program_would_match_are_disabled(client, catalog):
     body = client.get("/programs/?zip=60601&radius=10").content.decode()
     assert 'id="f-format-online" disabled>' in body
