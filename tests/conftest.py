@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import translation
 from pytest_django.fixtures import validate_django_db
 
 from core.management.commands.seed import app_fixtures
@@ -107,6 +108,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request to a Spanish page leaves Spanish
+    active in the thread (Django's LocaleMiddleware activates a language and never deactivates
+    it), and a field modeltranslation reads in the active language would follow it into
+    whichever test the worker runs next."""
+    translation.deactivate()
+    yield
 
 
 @pytest.fixture(scope="session")
